@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Shared settings and helpers for the bright scripts. Every value can be overridden by the environment.
+ROOT="${ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
+BRIGHT_DATA_DIR="${BRIGHT_DATA_DIR:-$ROOT/.local}"
+RUN_DIR="$BRIGHT_DATA_DIR/run"
+LOG_DIR="$BRIGHT_DATA_DIR/logs"
+
+KAFKA_PORT="${KAFKA_PORT:-9092}"
+KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
+KAFKA_DIR="${KAFKA_DIR:-$BRIGHT_DATA_DIR/kafka}"
+KAFKA_LIB_DIR="${KAFKA_LIB_DIR:-$BRIGHT_DATA_DIR/kafka-lib}"
+export KAFKA_BOOTSTRAP_SERVERS="${KAFKA_BOOTSTRAP_SERVERS:-localhost:$KAFKA_PORT}"
+
+export BRIGHT_DB_HOST="${BRIGHT_DB_HOST:-127.0.0.1}"
+export BRIGHT_DB_PORT="${BRIGHT_DB_PORT:-5432}"
+export BRIGHT_DB_NAME="${BRIGHT_DB_NAME:-bright}"
+export BRIGHT_DB_USER="${BRIGHT_DB_USER:-bright}"
+export BRIGHT_DB_PASSWORD="${BRIGHT_DB_PASSWORD:-bright}"
+
+IMPORT_API_PORT="${IMPORT_API_PORT:-8081}"
+RECORD_VALIDATOR_PORT="${RECORD_VALIDATOR_PORT:-8082}"
+SYNC_WORKER_PORT="${SYNC_WORKER_PORT:-8083}"
+REPORT_SERVICE_PORT="${REPORT_SERVICE_PORT:-8084}"
+SANDBOX_PORT="${SANDBOX_PORT:-8089}"
+export BRIGHTMANAGER_URL="${BRIGHTMANAGER_URL:-http://localhost:$SANDBOX_PORT}"
+export BRIGHTCLIENT_URL="${BRIGHTCLIENT_URL:-http://localhost:$SANDBOX_PORT}"
+
+MVN="${MVN:-mvn}"
+MVN_FLAGS="${MVN_FLAGS:--B -q}"
+
+mkdir -p "$RUN_DIR" "$LOG_DIR"
+
+say() { printf '\033[1m%s\033[0m\n' "$*"; }
+warn() { printf 'bright: %s\n' "$*" >&2; }
+die() { warn "$*"; exit 1; }
+
+# True when something accepts TCP connections on host:port.
+port_open() {
+  (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null && exec 3>&- 3<&-
+}
+
+# True when the process in the pid file is alive.
+pid_alive() {
+  local f="$1"
+  [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null
+}
+
+# Waits up to $3 seconds for host:port to accept connections.
+wait_port() {
+  local host="$1" port="$2" secs="${3:-60}" i=0
+  while ! port_open "$host" "$port"; do
+    i=$((i + 1))
+    [ "$i" -ge $((secs * 5)) ] && return 1
+    sleep 0.2
+  done
+}
+
+# Stops the process in a pid file: TERM, then KILL after a grace period.
+stop_pid() {
+  local f="$1" name="$2" pid i
+  [ -f "$f" ] || return 0
+  pid="$(cat "$f")"
+  if kill -0 "$pid" 2>/dev/null; then
+    kill "$pid" 2>/dev/null || true
+    for i in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    if kill -0 "$pid" 2>/dev/null; then kill -9 "$pid" 2>/dev/null || true; fi
+    echo "stopped $name"
+  fi
+  rm -f "$f"
+}

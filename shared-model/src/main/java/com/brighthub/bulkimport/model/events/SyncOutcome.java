@@ -1,0 +1,15 @@
+package com.brighthub.bulkimport.model.events;
+
+/**
+ * What the sync worker did with a client that passed validation.
+ */
+public enum SyncOutcome {
+    /** Created in BrightClient and linked. */
+    IMPORTED,
+    /** Already linked: an existing BrightClient record was updated (saves). */
+    UPDATED,
+    /** Already linked when an import reached it: nothing sent to BrightClient. */
+    ALREADY_LINKED,
+    /** BrightClient answered 4xx: a permanent failure. */
+    REJECTED
+}

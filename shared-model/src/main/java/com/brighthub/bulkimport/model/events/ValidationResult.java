@@ -1,0 +1,30 @@
+package com.brighthub.bulkimport.model.events;
+
+import com.brighthub.bulkimport.model.client.Client;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The validator's verdict on one client: PASS carries the client on to the sync worker, FAIL and
+ * EXCLUDED carry every reason.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ValidationResult(
+        UUID eventId,
+        String accountId,
+        String importId,
+        String clientId,
+        Origin origin,
+        Instant occurredAt,
+        Verdict verdict,
+        List<Reason> reasons,
+        Client client,
+        String clientReference,
+        String clientName) {
+
+    public ValidationResult {
+        reasons = reasons == null ? List.of() : List.copyOf(reasons);
+    }
+}
