@@ -1,0 +1,166 @@
+package com.brighthub.bulkimport.sandbox.brightmanager;
+
+import com.brighthub.bulkimport.model.Json;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * BrightManager's accounts and client files in PostgreSQL (plain JDBC: the sandbox loads a million
+ * generated clients in batches).
+ */
+@ApplicationScoped
+public class BrightManagerStore {
+
+    /** A generated client file with what its generator injected. */
+    public record Row(String clientId, String body, String expectedReasons) {
+    }
+
+    @Inject
+    AgroalDataSource db;
+
+    public Account upsertAccount(String accountId, String name, boolean enabled) {
+        sql("""
+                INSERT INTO bm_account (account_id, name, bright_client_enabled) VALUES (?, ?, ?)
+                ON CONFLICT (account_id) DO UPDATE
+                  SET name = EXCLUDED.name, bright_client_enabled = EXCLUDED.bright_client_enabled, updated_at = now()
+                """, ps -> {
+            ps.setString(1, accountId);
+            ps.setString(2, name);
+            ps.setBoolean(3, enabled);
+            ps.executeUpdate();
+            return null;
+        });
+        return new Account(accountId, name, enabled);
+    }
+
+    public Optional<Account> account(String accountId) {
+        return sql("SELECT name, bright_client_enabled FROM bm_account WHERE account_id = ?", ps -> {
+            ps.setString(1, accountId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Account(accountId, rs.getString(1), rs.getBoolean(2)))
+                        : Optional.<Account>empty();
+            }
+        });
+    }
+
+    /** Stores a client file saved by a user; what it should fail on is no longer known. */
+    public void save(String accountId, String clientId, String body) {
+        sql("""
+                INSERT INTO bm_client (account_id, client_id, body, expected_reasons) VALUES (?, ?, ?, NULL)
+                ON CONFLICT (account_id, client_id) DO UPDATE
+                  SET body = EXCLUDED.body, expected_reasons = NULL, saved_at = now()
+                """, ps -> {
+            ps.setString(1, accountId);
+            ps.setString(2, clientId);
+            ps.setString(3, body);
+            ps.executeUpdate();
+            return null;
+        });
+    }
+
+    public Optional<String> client(String accountId, String clientId) {
+        return sql("SELECT body FROM bm_client WHERE account_id = ? AND client_id = ?", ps -> {
+            ps.setString(1, accountId);
+            ps.setString(2, clientId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+            }
+        });
+    }
+
+    public long count(String accountId) {
+        return sql("SELECT count(*) FROM bm_client WHERE account_id = ?", ps -> {
+            ps.setString(1, accountId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /** One page in listing order after {@code cursor} (exclusive). */
+    public ClientPage page(String accountId, long cursor, int limit) {
+        return sql("""
+                SELECT seq, body FROM bm_client WHERE account_id = ? AND seq > ? ORDER BY seq LIMIT ?
+                """, ps -> {
+            ps.setString(1, accountId);
+            ps.setLong(2, cursor);
+            ps.setInt(3, limit + 1);
+            ArrayNode clients = Json.mapper().createArrayNode();
+            long last = cursor;
+            boolean more = false;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (clients.size() == limit) {
+                        more = true;
+                        break;
+                    }
+                    last = rs.getLong(1);
+                    clients.add(Json.mapper().readTree(rs.getString(2)));
+                }
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("stored client is not JSON", e);
+            }
+            return new ClientPage(clients, more ? Long.toString(last) : null);
+        });
+    }
+
+    /** Loads generated clients in one batch, as pre-existing data. */
+    public void insertGenerated(String accountId, List<Row> rows) {
+        sql("""
+                INSERT INTO bm_client (account_id, client_id, body, expected_reasons) VALUES (?, ?, ?, ?)
+                ON CONFLICT (account_id, client_id) DO NOTHING
+                """, ps -> {
+            for (Row row : rows) {
+                ps.setString(1, accountId);
+                ps.setString(2, row.clientId());
+                ps.setString(3, row.body());
+                ps.setString(4, row.expectedReasons());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            return null;
+        });
+    }
+
+    /** How many generated clients (still as generated) share each combination of expected reasons. */
+    public java.util.Map<String, Long> expectedReasonCounts(String accountId) {
+        return sql("""
+                SELECT expected_reasons, count(*) FROM bm_client
+                WHERE account_id = ? AND expected_reasons IS NOT NULL GROUP BY expected_reasons
+                """, ps -> {
+            ps.setString(1, accountId);
+            java.util.Map<String, Long> out = new java.util.HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Runs one statement on a pooled connection. */
+    <T> T sql(String sql, SqlWork<T> work) {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            return work.run(ps);
+        } catch (SQLException e) {
+            throw new IllegalStateException("sandbox database error: " + e.getMessage(), e);
+        }
+    }
+
+    /** A unit of JDBC work on a prepared statement. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(PreparedStatement ps) throws SQLException;
+    }
+}

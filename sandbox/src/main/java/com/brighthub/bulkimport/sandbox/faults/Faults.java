@@ -1,0 +1,45 @@
+package com.brighthub.bulkimport.sandbox.faults;
+
+import com.brighthub.bulkimport.sandbox.SandboxErrors;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Applies the current fault settings to a BrightClient request: the sandbox is a test double, so its
+ * switches live in memory and reset on restart.
+ */
+@ApplicationScoped
+public class Faults {
+
+    private volatile FaultSettings settings = FaultSettings.NONE;
+
+    public FaultSettings current() {
+        return settings;
+    }
+
+    public void set(FaultSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Waits the configured latency, then fails the request if the dice say so. */
+    public void apply() {
+        FaultSettings s = settings;
+        if (s.latencyMs() > 0) {
+            try {
+                Thread.sleep(s.latencyMs());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (s.errorRate() > 0 && ThreadLocalRandom.current().nextDouble() < s.errorRate()) {
+            Response.ResponseBuilder answer = Response.fromResponse(SandboxErrors.error(s.status(), "INJECTED_FAULT",
+                    "Sandbox fault switch: answering " + s.status()));
+            if (s.status() == 429 || s.status() == 503) {
+                answer.header("Retry-After", "1");
+            }
+            throw new WebApplicationException(answer.build());
+        }
+    }
+}

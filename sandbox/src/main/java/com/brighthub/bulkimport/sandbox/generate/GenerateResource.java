@@ -1,0 +1,100 @@
+package com.brighthub.bulkimport.sandbox.generate;
+
+import com.brighthub.bulkimport.model.Json;
+import com.brighthub.bulkimport.model.events.ReasonCode;
+import com.brighthub.bulkimport.sandbox.SandboxErrors;
+import com.brighthub.bulkimport.sandbox.brightmanager.BrightManagerStore;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Loads generated client files into a BrightManager account as pre-existing data (no client-saved
+ * events), and tells what the generator injected so tests can check a report exactly.
+ */
+@Path("/brightmanager/accounts/{accountId}/generate")
+public class GenerateResource {
+
+    static final int MAX_COUNT = 2_000_000;
+    static final int CHUNK = 2_000;
+
+    /** What an import of the generated clients must report, from the generator's own record. */
+    public record Expected(long generatedClients, long excluded, long failedClients, long validClients,
+            Map<ReasonCode, Long> rowsByReason) {
+    }
+
+    /** The answer to a generate call. */
+    public record GenerateResult(String accountId, int generated, String firstClientId, String lastClientId,
+            Expected expected) {
+    }
+
+    @Inject
+    BrightManagerStore store;
+
+    @POST
+    public Response generate(@PathParam("accountId") String accountId, @QueryParam("count") @DefaultValue("100") int count,
+            @QueryParam("seed") @DefaultValue("42") long seed) {
+        if (count < 1 || count > MAX_COUNT) {
+            return SandboxErrors.error(400, "INVALID_COUNT", "count must be between 1 and " + MAX_COUNT);
+        }
+        store.account(accountId).orElseThrow(() -> SandboxErrors.notFound("Account " + accountId));
+        long first = store.count(accountId) + 1;
+        PracticeGenerator generator = new PracticeGenerator(seed ^ accountId.hashCode());
+        List<BrightManagerStore.Row> chunk = new ArrayList<>(CHUNK);
+        for (long n = first; n < first + count; n++) {
+            String id = clientId(n);
+            PracticeGenerator.Generated g = generator.next(id);
+            chunk.add(new BrightManagerStore.Row(id, Json.write(g.client()),
+                    g.expected().stream().map(Enum::name).collect(Collectors.joining(","))));
+            if (chunk.size() == CHUNK) {
+                store.insertGenerated(accountId, chunk);
+                chunk.clear();
+            }
+        }
+        store.insertGenerated(accountId, chunk);
+        return Response.ok(new GenerateResult(accountId, count, clientId(first), clientId(first + count - 1),
+                expected(accountId))).build();
+    }
+
+    /** The expectation for every generated client of an account still as generated. */
+    public Expected expected(String accountId) {
+        long generated = 0;
+        long excluded = 0;
+        long failed = 0;
+        Map<ReasonCode, Long> rows = new EnumMap<>(ReasonCode.class);
+        for (Map.Entry<String, Long> e : store.expectedReasonCounts(accountId).entrySet()) {
+            long clients = e.getValue();
+            generated += clients;
+            if (e.getKey().isEmpty()) {
+                continue;
+            }
+            boolean exclusion = false;
+            for (String code : e.getKey().split(",")) {
+                ReasonCode reason = ReasonCode.valueOf(code);
+                exclusion |= reason.isExclusion();
+                if (!reason.isExclusion()) {
+                    rows.merge(reason, clients, Long::sum);
+                }
+            }
+            if (exclusion) {
+                excluded += clients;
+            } else {
+                failed += clients;
+            }
+        }
+        return new Expected(generated, excluded, failed, generated - excluded - failed, rows);
+    }
+
+    static String clientId(long n) {
+        return String.format("BM-%07d", n);
+    }
+}

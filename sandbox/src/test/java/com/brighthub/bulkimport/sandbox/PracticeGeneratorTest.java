@@ -1,0 +1,44 @@
+package com.brighthub.bulkimport.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.brighthub.bulkimport.model.events.Reason;
+import com.brighthub.bulkimport.model.events.ReasonCode;
+import com.brighthub.bulkimport.model.rules.ClientRules;
+import com.brighthub.bulkimport.sandbox.generate.PracticeGenerator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PracticeGeneratorTest {
+
+    @Test
+    void theSameSeedGivesTheSamePractice() {
+        PracticeGenerator a = new PracticeGenerator(7);
+        PracticeGenerator b = new PracticeGenerator(7);
+
+        for (int i = 0; i < 200; i++) {
+            assertThat(a.next("BM-" + i)).isEqualTo(b.next("BM-" + i));
+        }
+    }
+
+    @Test
+    void injectedDefectsAreExactlyWhatTheRulesFind() {
+        PracticeGenerator generator = new PracticeGenerator(42);
+        Map<ReasonCode, Integer> seen = new EnumMap<>(ReasonCode.class);
+
+        for (int i = 0; i < 5_000; i++) {
+            PracticeGenerator.Generated g = generator.next("BM-" + i);
+            List<ReasonCode> found = ClientRules.evaluate(g.client()).reasons().stream().map(Reason::code).toList();
+            List<ReasonCode> injectedBeforeBrightClient = g.expected().stream()
+                    .filter(c -> c != ReasonCode.BRIGHTCLIENT_REJECTED).toList();
+            assertThat(found).as("client %s", g.client().id())
+                    .containsExactlyInAnyOrderElementsOf(injectedBeforeBrightClient);
+            g.expected().forEach(c -> seen.merge(c, 1, Integer::sum));
+        }
+
+        assertThat(seen).as("a realistic share of every defect").allSatisfy((code, n) -> assertThat(n).isGreaterThan(10));
+        assertThat(seen).containsKeys(ReasonCode.values());
+    }
+}

@@ -1,0 +1,138 @@
+package com.brighthub.bulkimport.sandbox;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import com.brighthub.bulkimport.model.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import io.smallrye.reactive.messaging.memory.InMemorySink;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class SandboxResourceTest {
+
+    @Inject
+    @Any
+    InMemoryConnector connector;
+
+    String account;
+
+    @BeforeEach
+    void newAccount() {
+        connector.sink("client-saved").clear();
+        account = "ACC-" + UUID.randomUUID();
+        given().contentType(ContentType.JSON).body("{\"name\": \"Test Practice\", \"brightClientEnabled\": true}")
+                .put("/brightmanager/accounts/" + account).then().statusCode(200);
+    }
+
+    @AfterEach
+    void noFaults() {
+        given().contentType(ContentType.JSON).body("{\"latencyMs\": 0, \"errorRate\": 0.0, \"status\": 503}")
+                .put("/sandbox/faults").then().statusCode(200);
+    }
+
+    @Test
+    void generatedClientsArePagedOnceEachAndTheExpectationAddsUp() {
+        given().post("/brightmanager/accounts/" + account + "/generate?count=1234&seed=5").then().statusCode(200)
+                .body("generated", equalTo(1234)).body("firstClientId", equalTo("BM-0000001"));
+
+        Set<String> ids = new HashSet<>();
+        String cursor = "";
+        int pages = 0;
+        do {
+            JsonNode page = Json.read(given().get("/brightmanager/accounts/" + account + "/clients?limit=500&cursor=" + cursor)
+                    .then().statusCode(200).extract().asString(), JsonNode.class);
+            page.get("clients").forEach(c -> assertThat(ids.add(c.get("id").asText())).isTrue());
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+            pages++;
+        } while (cursor != null);
+
+        assertThat(ids).hasSize(1234);
+        assertThat(pages).isEqualTo(3);
+        JsonNode expected = Json.read(given().get("/sandbox/accounts/" + account + "/expected").asString(), JsonNode.class);
+        assertThat(expected.get("generatedClients").asLong()).isEqualTo(1234);
+        assertThat(expected.get("excluded").asLong() + expected.get("failedClients").asLong()
+                + expected.get("validClients").asLong()).isEqualTo(1234);
+        assertThat(expected.get("excluded").asLong()).isPositive();
+        assertThat(expected.get("failedClients").asLong()).isPositive();
+    }
+
+    @Test
+    void generatingPublishesNoEventsButASavePublishesOneKeyedByClient() {
+        given().post("/brightmanager/accounts/" + account + "/generate?count=10").then().statusCode(200);
+        InMemorySink<String> sink = connector.sink("client-saved");
+        assertThat(sink.received()).isEmpty();
+
+        given().contentType(ContentType.JSON)
+                .body("{\"name\": \"Acme Ltd\", \"type\": \"LIMITED_COMPANY\", \"companyNumber\": \"01234567\", \"unknown\": 1}")
+                .put("/brightmanager/accounts/" + account + "/clients/BM-0000003").then().statusCode(200);
+
+        assertThat(sink.received()).hasSize(1);
+        JsonNode event = Json.read(sink.received().get(0).getPayload(), JsonNode.class);
+        assertThat(event.get("accountId").asText()).isEqualTo(account);
+        assertThat(event.get("client").get("id").asText()).isEqualTo("BM-0000003");
+        assertThat(event.get("eventId").asText()).isNotBlank();
+        assertThat(event.get("savedAt").asText()).isNotBlank();
+        Object key = sink.received().get(0).getMetadata(OutgoingKafkaRecordMetadata.class).orElseThrow().getKey();
+        assertThat(key).isEqualTo(account + ":BM-0000003");
+    }
+
+    @Test
+    void brightClientHonoursTheIdempotencyKey() {
+        String body = "{\"brightManagerId\": \"BM-1\", \"name\": \"Acme Ltd\"}";
+        String first = given().contentType(ContentType.JSON).header("Idempotency-Key", "k-1").body(body)
+                .post("/brightclient/accounts/" + account + "/clients").then().statusCode(201)
+                .body("id", notNullValue()).extract().path("id");
+        String again = given().contentType(ContentType.JSON).header("Idempotency-Key", "k-1").body(body)
+                .post("/brightclient/accounts/" + account + "/clients").then().statusCode(200).extract().path("id");
+
+        assertThat(again).isEqualTo(first);
+        List<String> held = given().get("/brightclient/accounts/" + account + "/clients").then().statusCode(200)
+                .extract().path("brightManagerId");
+        assertThat(held).containsExactly("BM-1");
+    }
+
+    @Test
+    void brightClientRejectsAMalformedVatNumberWithAMessage() {
+        given().contentType(ContentType.JSON).header("Idempotency-Key", "k-2")
+                .body("{\"brightManagerId\": \"BM-2\", \"name\": \"Acme\", \"vatNumber\": \"GB12\"}")
+                .post("/brightclient/accounts/" + account + "/clients").then().statusCode(422)
+                .body("code", equalTo("INVALID_VAT_NUMBER"));
+    }
+
+    @Test
+    void faultSwitchesMakeBrightClientFail() {
+        given().contentType(ContentType.JSON).body("{\"latencyMs\": 0, \"errorRate\": 1.0, \"status\": 429}")
+                .put("/sandbox/faults").then().statusCode(200);
+
+        given().contentType(ContentType.JSON).header("Idempotency-Key", "k-3")
+                .body("{\"brightManagerId\": \"BM-3\", \"name\": \"Acme\"}")
+                .post("/brightclient/accounts/" + account + "/clients").then().statusCode(429)
+                .header("Retry-After", "1");
+    }
+
+    @Test
+    void badInputGetsACode() {
+        given().get("/brightmanager/accounts/NOPE-" + UUID.randomUUID()).then().statusCode(404)
+                .body("code", equalTo("NOT_FOUND"));
+        given().get("/brightmanager/accounts/" + account + "/clients?limit=0").then().statusCode(400)
+                .body("code", equalTo("INVALID_LIMIT"));
+        given().contentType(ContentType.JSON).body("{not json").put("/sandbox/faults").then().statusCode(400)
+                .body("code", equalTo("MALFORMED_REQUEST"));
+        given().contentType(ContentType.JSON).body("{\"errorRate\": 7}").put("/sandbox/faults").then().statusCode(400);
+    }
+}
