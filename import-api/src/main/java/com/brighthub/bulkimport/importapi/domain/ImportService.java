@@ -1,0 +1,109 @@
+package com.brighthub.bulkimport.importapi.domain;
+
+import com.brighthub.bulkimport.common.api.ApiException;
+import com.brighthub.bulkimport.common.api.Caller;
+import com.brighthub.bulkimport.importapi.brightmanager.BrightManagerPort;
+import com.brighthub.bulkimport.importapi.brightmanager.BrightManagerUnavailableException;
+import com.brighthub.bulkimport.importapi.persistence.ImportRun;
+import com.brighthub.bulkimport.model.events.ImportProgress;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+
+/**
+ * Starts imports and keeps their status: the rules of the start (confirmation, BrightClient enabled,
+ * one running import per account) and the progress that report-service reports back.
+ */
+@ApplicationScoped
+public class ImportService {
+
+    @Inject
+    BrightManagerPort brightManager;
+
+    /** Starts an import of the account, or refuses with the contract's codes. */
+    public ImportRun start(Caller caller, String accountId, boolean confirmed) {
+        if (!confirmed) {
+            throw ApiException.badRequest("CONFIRMATION_REQUIRED",
+                    "A bulk import cannot be undone: send {\"confirmIrreversible\": true} to start it");
+        }
+        QuarkusTransaction.requiringNew().run(() -> ImportRun.runningIn(accountId).ifPresent(running -> {
+            throw alreadyRunning(running.id);
+        }));
+        BrightManagerPort.Account account;
+        try {
+            account = brightManager.account(accountId).orElseThrow(() -> new ApiException(409,
+                    "BRIGHTCLIENT_NOT_ENABLED", "No BrightManager account " + accountId
+                            + " exists, so BrightClient cannot be enabled on it"));
+        } catch (BrightManagerUnavailableException | TimeoutException e) {
+            Log.warnf("BrightManager unavailable while starting an import of %s: %s", accountId, e.getMessage());
+            throw new ApiException(503, "BRIGHTMANAGER_UNAVAILABLE",
+                    "BrightManager cannot be reached just now; please try again in a few minutes");
+        }
+        if (!account.brightClientEnabled()) {
+            throw new ApiException(409, "BRIGHTCLIENT_NOT_ENABLED",
+                    "Enable BrightClient on your BrightManager account before running the bulk import");
+        }
+        ImportRun run = new ImportRun();
+        run.id = UUID.randomUUID().toString();
+        run.accountId = accountId;
+        run.status = ImportStatus.RUNNING;
+        run.startedBy = caller.userId();
+        run.startedRole = caller.role();
+        run.startedAt = Instant.now();
+        run.lastActivityAt = run.startedAt;
+        try {
+            QuarkusTransaction.requiringNew().run(run::persistAndFlush);
+        } catch (PersistenceException e) {
+            // The partial unique index lost us a race with a concurrent start.
+            String runningId = QuarkusTransaction.requiringNew()
+                    .call(() -> ImportRun.runningIn(accountId).map(r -> r.id).orElse(null));
+            if (runningId != null) {
+                throw alreadyRunning(runningId);
+            }
+            throw e;
+        }
+        Log.infof("import %s of account %s started by %s (%s)", run.id, accountId, run.startedBy, run.startedRole);
+        return run;
+    }
+
+    public List<ImportRun> list(String accountId) {
+        return QuarkusTransaction.requiringNew().call(() -> ImportRun.ofAccount(accountId));
+    }
+
+    public Optional<ImportRun> find(String accountId, String importId) {
+        return QuarkusTransaction.requiringNew().call(() -> ImportRun.inAccount(accountId, importId));
+    }
+
+    /** Applies report-service's figures; progress never goes backwards and completion is final. */
+    public void applyProgress(ImportProgress progress) {
+        Optional<ImportRun> found = ImportRun.inAccount(progress.accountId(), progress.importId());
+        if (found.isEmpty()) {
+            Log.warnf("progress for unknown import %s of account %s ignored", progress.importId(), progress.accountId());
+            return;
+        }
+        ImportRun run = found.get();
+        run.processed = Math.max(run.processed, progress.processed());
+        if (progress.lastOutcomeAt() != null && progress.lastOutcomeAt().isAfter(run.lastActivityAt)) {
+            run.lastActivityAt = progress.lastOutcomeAt();
+        }
+        if (progress.completed() && run.status == ImportStatus.RUNNING) {
+            run.status = ImportStatus.COMPLETED;
+            run.finishedAt = progress.occurredAt() == null ? Instant.now() : progress.occurredAt();
+            Log.infof("import %s of account %s completed: %d clients accounted for", run.id, run.accountId,
+                    run.processed);
+        }
+    }
+
+    private static ApiException alreadyRunning(String importId) {
+        return new ApiException(409, "IMPORT_ALREADY_RUNNING",
+                "An import is already running for this account; wait for it to finish", Map.of("importId", importId));
+    }
+}

@@ -1,0 +1,64 @@
+package com.brighthub.bulkimport.importapi.messaging;
+
+import com.brighthub.bulkimport.common.messaging.KeyedMessages;
+import com.brighthub.bulkimport.importapi.persistence.ImportRun;
+import com.brighthub.bulkimport.model.Topics;
+import com.brighthub.bulkimport.model.client.Client;
+import com.brighthub.bulkimport.model.events.ClientRecordEvent;
+import com.brighthub.bulkimport.model.events.ImportEvent;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+
+/**
+ * Everything import-api puts on the pipeline, each send acknowledged by the broker before it returns.
+ */
+@ApplicationScoped
+public class PipelineEvents {
+
+    @Inject
+    @Channel("client-records")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192)
+    MutinyEmitter<String> clientRecords;
+
+    @Inject
+    @Channel("import-events")
+    MutinyEmitter<String> importEvents;
+
+    /** One client-record event per client, keyed by account and client. */
+    public void clientRecords(String accountId, String importId, List<Client> clients) {
+        List<Message<String>> messages = new ArrayList<>(clients.size());
+        for (Client client : clients) {
+            messages.add(KeyedMessages.keyed(Topics.clientKey(accountId, client.id()),
+                    ClientRecordEvent.fromImport(accountId, importId, client)));
+        }
+        KeyedMessages.sendAll(clientRecords, messages);
+    }
+
+    /** A client-record event for a BrightManager save. */
+    public void clientRecord(ClientRecordEvent event) {
+        KeyedMessages.sendAll(clientRecords,
+                List.of(KeyedMessages.keyed(Topics.clientKey(event.accountId(), event.clientId()), event)));
+    }
+
+    public void started(ImportRun run) {
+        send(run, ImportEvent.Type.STARTED);
+    }
+
+    public void enumerated(ImportRun run) {
+        send(run, ImportEvent.Type.ENUMERATED);
+    }
+
+    private void send(ImportRun run, ImportEvent.Type type) {
+        ImportEvent event = new ImportEvent(UUID.randomUUID(), run.accountId, run.id, type, Instant.now(),
+                run.startedBy, run.startedAt, run.total, run.alreadyLinked, run.emitted);
+        KeyedMessages.sendAll(importEvents, List.of(KeyedMessages.keyed(Topics.importKey(run.accountId, run.id), event)));
+    }
+}

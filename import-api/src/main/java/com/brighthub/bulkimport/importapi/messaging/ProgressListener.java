@@ -1,0 +1,37 @@
+package com.brighthub.bulkimport.importapi.messaging;
+
+import com.brighthub.bulkimport.common.messaging.DeadLetters;
+import com.brighthub.bulkimport.common.messaging.EventBatch;
+import com.brighthub.bulkimport.importapi.domain.ImportService;
+import com.brighthub.bulkimport.model.events.ImportProgress;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Applies report-service's progress events to the imports, so status and percent are served here.
+ */
+@ApplicationScoped
+public class ProgressListener {
+
+    private static final String[] REQUIRED = {"accountId", "importId"};
+
+    @Inject
+    ImportService imports;
+
+    @Inject
+    DeadLetters deadLetters;
+
+    @Incoming("import-progress")
+    @Blocking
+    @Transactional
+    public void onProgress(ConsumerRecords<String, String> records) {
+        for (var decoded : EventBatch.decode(records, ImportProgress.class,
+                p -> EventBatch.missing(REQUIRED, p.accountId(), p.importId()), deadLetters)) {
+            imports.applyProgress(decoded.event());
+        }
+    }
+}

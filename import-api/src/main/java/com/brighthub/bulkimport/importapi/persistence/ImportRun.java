@@ -1,0 +1,87 @@
+package com.brighthub.bulkimport.importapi.persistence;
+
+import com.brighthub.bulkimport.importapi.domain.ImportStatus;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One bulk import run: who started it, how far its enumeration of BrightManager got, and its progress.
+ */
+@Entity
+@Table(name = "bulk_import")
+public class ImportRun extends PanacheEntityBase {
+
+    @Id
+    public String id;
+
+    @Column(name = "account_id", nullable = false)
+    public String accountId;
+
+    @Enumerated(EnumType.STRING)
+    public ImportStatus status;
+
+    @Column(name = "started_by")
+    public String startedBy;
+
+    @Column(name = "started_role")
+    public String startedRole;
+
+    @Column(name = "started_at")
+    public Instant startedAt;
+
+    @Column(name = "finished_at")
+    public Instant finishedAt;
+
+    public String cursor;
+
+    @Column(name = "started_event_sent")
+    public boolean startedEventSent;
+
+    @Column(name = "enumeration_done")
+    public boolean enumerationDone;
+
+    @Column(name = "expected_total")
+    public Long expectedTotal;
+
+    public long total;
+
+    @Column(name = "already_linked")
+    public long alreadyLinked;
+
+    public long emitted;
+
+    @Column(name = "last_activity_at")
+    public Instant lastActivityAt;
+
+    public long processed;
+
+    @Column(name = "lease_owner")
+    public String leaseOwner;
+
+    @Column(name = "lease_until")
+    public Instant leaseUntil;
+
+    /** The account's imports, newest first. */
+    public static List<ImportRun> ofAccount(String accountId) {
+        return list("accountId", Sort.descending("startedAt"), accountId);
+    }
+
+    /** An import, only if it belongs to the account. */
+    public static Optional<ImportRun> inAccount(String accountId, String importId) {
+        return find("id = ?1 and accountId = ?2", importId, accountId).firstResultOptional();
+    }
+
+    /** The account's running import, if any. */
+    public static Optional<ImportRun> runningIn(String accountId) {
+        return find("accountId = ?1 and status = ?2", accountId, ImportStatus.RUNNING).firstResultOptional();
+    }
+}

@@ -1,0 +1,44 @@
+package com.brighthub.bulkimport.importapi.rest;
+
+import com.brighthub.bulkimport.importapi.domain.ImportStatus;
+import com.brighthub.bulkimport.importapi.persistence.ImportRun;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * An import as the API shows it: status, who started it and when, and progress.
+ *
+ * @param total clients found in BrightManager so far (final once {@code enumerationComplete})
+ * @param processed clients accounted for: imported, failed, excluded or already linked
+ * @param stalled true while running when nothing has progressed for the configured time
+ */
+public record ImportView(
+        String importId,
+        String accountId,
+        ImportStatus status,
+        String startedBy,
+        String startedRole,
+        Instant startedAt,
+        Instant finishedAt,
+        long total,
+        long processed,
+        int percent,
+        boolean enumerationComplete,
+        long alreadyLinked,
+        boolean stalled,
+        Instant lastActivityAt,
+        String reportPath) {
+
+    /** The view of a run at {@code now}, flagged stalled after {@code stallAfter} without progress. */
+    public static ImportView from(ImportRun run, Duration stallAfter, Instant now) {
+        long denominator = run.enumerationDone ? run.total
+                : Math.max(run.total, run.expectedTotal == null ? 0 : run.expectedTotal);
+        long processed = Math.min(run.processed, denominator);
+        int percent = run.status == ImportStatus.COMPLETED ? 100
+                : denominator == 0 ? 0 : (int) Math.min(99, processed * 100 / denominator);
+        boolean stalled = run.status == ImportStatus.RUNNING && run.lastActivityAt.plus(stallAfter).isBefore(now);
+        return new ImportView(run.id, run.accountId, run.status, run.startedBy, run.startedRole, run.startedAt,
+                run.finishedAt, run.total, processed, percent, run.enumerationDone, run.alreadyLinked, stalled,
+                run.lastActivityAt, "/api/v1/accounts/" + run.accountId + "/imports/" + run.id + "/report");
+    }
+}

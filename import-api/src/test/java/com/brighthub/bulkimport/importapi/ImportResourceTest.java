@@ -1,0 +1,193 @@
+package com.brighthub.bulkimport.importapi;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.when;
+
+import com.brighthub.bulkimport.devtools.DevTokens;
+import com.brighthub.bulkimport.importapi.brightmanager.BrightManagerPort;
+import com.brighthub.bulkimport.importapi.messaging.ProgressListener;
+import com.brighthub.bulkimport.model.Json;
+import com.brighthub.bulkimport.model.client.Client;
+import com.brighthub.bulkimport.model.events.ClientRecordEvent;
+import com.brighthub.bulkimport.model.events.ImportEvent;
+import com.brighthub.bulkimport.model.events.ImportProgress;
+import io.quarkus.test.InjectMock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ImportResourceTest {
+
+    @InjectMock
+    BrightManagerPort brightManager;
+
+    @Inject
+    @Any
+    InMemoryConnector connector;
+
+    @Inject
+    ProgressListener progressListener;
+
+    String account;
+
+    @BeforeEach
+    void setUp() {
+        connector.sink("client-records").clear();
+        connector.sink("import-events").clear();
+        connector.sink("dead-letters").clear();
+        account = "ACC-" + UUID.randomUUID();
+        when(brightManager.account(account))
+                .thenReturn(Optional.of(new BrightManagerPort.Account(account, "Practice", true)));
+    }
+
+    static Client client(String id) {
+        return new Client(id, "REF", "Client " + id, "PARTNERSHIP", null, null, null, List.of(), List.of());
+    }
+
+    String admin() {
+        return DevTokens.token(account, "Admin", "alice");
+    }
+
+    String startImport() {
+        return given().auth().oauth2(admin()).contentType(ContentType.JSON).body("{\"confirmIrreversible\": true}")
+                .post("/api/v1/accounts/" + account + "/imports")
+                .then().statusCode(202)
+                .header("Location", startsWith("http"))
+                .body("status", equalTo("RUNNING"))
+                .body("accountId", equalTo(account))
+                .body("startedBy", equalTo("alice"))
+                .extract().path("importId");
+    }
+
+    @Test
+    void anImportEmitsOneEventPerClientAcrossPagesThenItsEnumeration() {
+        when(brightManager.clients(eq(account), isNull(), anyInt()))
+                .thenReturn(new BrightManagerPort.ClientPage(List.of(client("BM-1"), client("BM-2")), "2", 3L));
+        when(brightManager.clients(eq(account), eq("2"), anyInt()))
+                .thenReturn(new BrightManagerPort.ClientPage(List.of(client("BM-3")), null, null));
+
+        String importId = startImport();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(admin())
+                .get("/api/v1/accounts/" + account + "/imports/" + importId)
+                .then().statusCode(200).body("enumerationComplete", equalTo(true)).body("total", equalTo(3)));
+        List<ClientRecordEvent> records = connector.sink("client-records").received().stream()
+                .map(m -> Json.read((String) m.getPayload(), ClientRecordEvent.class))
+                .filter(e -> e.importId().equals(importId)).toList();
+        assertThat(records).extracting(ClientRecordEvent::clientId).containsExactly("BM-1", "BM-2", "BM-3");
+        List<ImportEvent> lifecycle = connector.sink("import-events").received().stream()
+                .map(m -> Json.read((String) m.getPayload(), ImportEvent.class))
+                .filter(e -> e.importId().equals(importId)).toList();
+        assertThat(lifecycle).extracting(ImportEvent::type)
+                .containsExactly(ImportEvent.Type.STARTED, ImportEvent.Type.ENUMERATED);
+        assertThat(lifecycle.get(1).total()).isEqualTo(3);
+        assertThat(lifecycle.get(1).emitted()).isEqualTo(3);
+    }
+
+    @Test
+    void progressFromTheReportCompletesTheImport() {
+        when(brightManager.clients(eq(account), any(), anyInt()))
+                .thenReturn(new BrightManagerPort.ClientPage(List.of(client("BM-1")), null, 1L));
+        String importId = startImport();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(admin())
+                .get("/api/v1/accounts/" + account + "/imports/" + importId).then().body("enumerationComplete", equalTo(true)));
+
+        progressListener.onProgress(records(Json.write(new ImportProgress(UUID.randomUUID(), account, importId,
+                Instant.now(), 1, 1, 0, 0, 0, Instant.now(), true))));
+
+        given().auth().oauth2(admin()).get("/api/v1/accounts/" + account + "/imports/" + importId)
+                .then().statusCode(200).body("status", equalTo("COMPLETED")).body("percent", equalTo(100))
+                .body("processed", equalTo(1));
+        given().auth().oauth2(admin()).get("/api/v1/accounts/" + account + "/imports")
+                .then().statusCode(200).body("[0].importId", equalTo(importId));
+    }
+
+    @Test
+    void aSecondStartWhileOneRunsIsRefusedNamingTheRunningImport() {
+        when(brightManager.clients(eq(account), any(), anyInt()))
+                .thenReturn(new BrightManagerPort.ClientPage(List.of(), null, 0L));
+        String importId = startImport();
+
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).body("{\"confirmIrreversible\": true}")
+                .post("/api/v1/accounts/" + account + "/imports")
+                .then().statusCode(409).body("code", equalTo("IMPORT_ALREADY_RUNNING")).body("importId", equalTo(importId));
+    }
+
+    @Test
+    void theStartNeedsAnExplicitConfirmation() {
+        for (String body : List.of("{}", "{\"confirmIrreversible\": false}", "{\"confirmIrreversible\": null}")) {
+            given().auth().oauth2(admin()).contentType(ContentType.JSON).body(body)
+                    .post("/api/v1/accounts/" + account + "/imports")
+                    .then().statusCode(400).body("code", equalTo("CONFIRMATION_REQUIRED"));
+        }
+    }
+
+    @Test
+    void anAccountWithoutBrightClientCannotImport() {
+        when(brightManager.account(account))
+                .thenReturn(Optional.of(new BrightManagerPort.Account(account, "Practice", false)));
+
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).body("{\"confirmIrreversible\": true}")
+                .post("/api/v1/accounts/" + account + "/imports")
+                .then().statusCode(409).body("code", equalTo("BRIGHTCLIENT_NOT_ENABLED"));
+    }
+
+    @Test
+    void onlyAnAdminOrOwnerOfTheAccountGetsIn() {
+        String path = "/api/v1/accounts/" + account + "/imports";
+        given().get(path).then().statusCode(401).body("code", equalTo("UNAUTHENTICATED"));
+        given().auth().oauth2("not-a-token").get(path).then().statusCode(401).body("code", equalTo("UNAUTHENTICATED"));
+        given().auth().oauth2(DevTokens.token(account, "Staff", "bob")).get(path).then().statusCode(403)
+                .body("code", equalTo("FORBIDDEN"));
+        given().auth().oauth2(DevTokens.token("OTHER", "Admin", "eve")).get(path).then().statusCode(403)
+                .body("code", equalTo("FORBIDDEN"));
+        given().auth().oauth2(DevTokens.token(account, "Owner", "olga")).get(path).then().statusCode(200);
+    }
+
+    @Test
+    void unknownImportIs404AndBadBodyIs400() {
+        given().auth().oauth2(admin()).get("/api/v1/accounts/" + account + "/imports/nope")
+                .then().statusCode(404).body("code", equalTo("NOT_FOUND"));
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).body("{not json")
+                .post("/api/v1/accounts/" + account + "/imports")
+                .then().statusCode(400).body("code", equalTo("MALFORMED_REQUEST"));
+    }
+
+    @Test
+    void aPoisonProgressMessageIsDeadLetteredAndTheRestApplied() {
+        progressListener.onProgress(records("{this is not json", "{\"importId\": null}"));
+
+        assertThat(connector.sink("dead-letters").received()).hasSize(2);
+    }
+
+    static ConsumerRecords<String, String> records(String... values) {
+        TopicPartition tp = new TopicPartition("bulkimport.import-progress", 0);
+        List<ConsumerRecord<String, String>> list = new java.util.ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            list.add(new ConsumerRecord<>(tp.topic(), 0, i, "k", values[i]));
+        }
+        return new ConsumerRecords<>(Map.of(tp, list), Map.of());
+    }
+}

@@ -1,0 +1,58 @@
+package com.brighthub.bulkimport.common.messaging;
+
+import com.brighthub.bulkimport.model.Json;
+import com.brighthub.bulkimport.model.MalformedEventException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+
+/**
+ * Decodes a polled batch of JSON events; each record that cannot be decoded, or whose event breaks
+ * the given check, goes to the dead-letter topic so the rest of the batch (and the partition) moves on.
+ */
+public final class EventBatch {
+
+    /** A decoded event with the record it came from. */
+    public record Decoded<T>(ConsumerRecord<String, String> record, T event) {
+    }
+
+    private EventBatch() {
+    }
+
+    /**
+     * Decodes every record as {@code type}.
+     *
+     * @param problem returns why a decoded event cannot be processed, or null when it can
+     */
+    public static <T> List<Decoded<T>> decode(ConsumerRecords<String, String> records, Class<T> type,
+            Function<T, String> problem, DeadLetters deadLetters) {
+        List<Decoded<T>> out = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                T event = Json.read(record.value(), type);
+                String why = problem.apply(event);
+                if (why != null) {
+                    deadLetters.send(record, why);
+                } else {
+                    out.add(new Decoded<>(record, event));
+                }
+            } catch (MalformedEventException e) {
+                deadLetters.send(record, e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    /** A check helper: the name of the first blank required value, as a problem text, or null. */
+    public static String missing(String[] names, Object... values) {
+        for (int i = 0; i < values.length; i++) {
+            Object v = values[i];
+            if (v == null || (v instanceof String s && s.isBlank())) {
+                return "missing " + names[i];
+            }
+        }
+        return null;
+    }
+}
