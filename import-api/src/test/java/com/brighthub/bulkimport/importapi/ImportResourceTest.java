@@ -11,10 +11,12 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.when;
 
+import com.brighthub.bulkimport.common.messaging.testing.PolledBatch;
 import com.brighthub.bulkimport.devtools.DevTokens;
 import com.brighthub.bulkimport.importapi.brightmanager.BrightManagerPort;
 import com.brighthub.bulkimport.importapi.messaging.ProgressListener;
 import com.brighthub.bulkimport.model.Json;
+import com.brighthub.bulkimport.model.Topics;
 import com.brighthub.bulkimport.model.client.Client;
 import com.brighthub.bulkimport.model.events.ClientRecordEvent;
 import com.brighthub.bulkimport.model.events.ImportEvent;
@@ -28,12 +30,8 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -114,7 +112,7 @@ class ImportResourceTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(admin())
                 .get("/api/v1/accounts/" + account + "/imports/" + importId).then().body("enumerationComplete", equalTo(true)));
 
-        progressListener.onProgress(records(Json.write(new ImportProgress(UUID.randomUUID(), account, importId,
+        progressListener.onProgress(PolledBatch.of(Topics.IMPORT_PROGRESS, "k", Json.write(new ImportProgress(UUID.randomUUID(), account, importId,
                 Instant.now(), 1, 1, 0, 0, 0, Instant.now(), true))));
 
         given().auth().oauth2(admin()).get("/api/v1/accounts/" + account + "/imports/" + importId)
@@ -177,17 +175,8 @@ class ImportResourceTest {
 
     @Test
     void aPoisonProgressMessageIsDeadLetteredAndTheRestApplied() {
-        progressListener.onProgress(records("{this is not json", "{\"importId\": null}"));
+        progressListener.onProgress(PolledBatch.of(Topics.IMPORT_PROGRESS, "k", "{this is not json", "k", "{\"importId\": null}"));
 
         assertThat(connector.sink("dead-letters").received()).hasSize(2);
-    }
-
-    static ConsumerRecords<String, String> records(String... values) {
-        TopicPartition tp = new TopicPartition("bulkimport.import-progress", 0);
-        List<ConsumerRecord<String, String>> list = new java.util.ArrayList<>();
-        for (int i = 0; i < values.length; i++) {
-            list.add(new ConsumerRecord<>(tp.topic(), 0, i, "k", values[i]));
-        }
-        return new ConsumerRecords<>(Map.of(tp, list), Map.of());
     }
 }

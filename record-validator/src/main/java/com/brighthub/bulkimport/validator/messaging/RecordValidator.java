@@ -1,0 +1,85 @@
+package com.brighthub.bulkimport.validator.messaging;
+
+import com.brighthub.bulkimport.common.messaging.DeadLetters;
+import com.brighthub.bulkimport.common.messaging.EventBatch;
+import com.brighthub.bulkimport.common.messaging.KeyedMessages;
+import com.brighthub.bulkimport.model.Topics;
+import com.brighthub.bulkimport.model.events.ClientRecordEvent;
+import com.brighthub.bulkimport.model.events.ValidationResult;
+import com.brighthub.bulkimport.model.events.Verdict;
+import com.brighthub.bulkimport.model.rules.ClientRules;
+import com.brighthub.bulkimport.model.rules.Evaluation;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+
+/**
+ * Applies the import rules to each client record and emits its verdict with every reason. Stateless:
+ * a redelivered record gives the same verdict again, which downstream services de-duplicate. The
+ * polled batch is committed only after every verdict was acknowledged by the broker.
+ */
+@ApplicationScoped
+public class RecordValidator {
+
+    @Inject
+    @Channel("validation-results")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192)
+    MutinyEmitter<String> results;
+
+    @Inject
+    DeadLetters deadLetters;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Incoming("client-records")
+    @Blocking
+    public void validate(ConsumerRecords<String, String> records) {
+        List<Message<String>> out = new ArrayList<>(records.count());
+        for (var decoded : EventBatch.decode(records, ClientRecordEvent.class, RecordValidator::problem, deadLetters)) {
+            ValidationResult result = verdict(decoded.event());
+            registry.counter("bulkimport.validation.verdicts", "verdict", result.verdict().name()).increment();
+            out.add(KeyedMessages.keyed(Topics.clientKey(result.accountId(), result.clientId()), result));
+        }
+        KeyedMessages.sendAll(results, out);
+    }
+
+    /** The verdict on one client record. */
+    public static ValidationResult verdict(ClientRecordEvent event) {
+        Evaluation evaluation = ClientRules.evaluate(event.client());
+        return new ValidationResult(UUID.randomUUID(), event.accountId(), event.importId(), event.clientId(),
+                event.origin(), Instant.now(), evaluation.verdict(), evaluation.reasons(),
+                evaluation.verdict() == Verdict.PASS ? event.client() : null,
+                event.client().reference(), event.client().name());
+    }
+
+    /** Why a record cannot be validated at all (it then goes to the dead-letter topic), or null. */
+    static String problem(ClientRecordEvent event) {
+        if (event.origin() == null) {
+            return "missing origin";
+        }
+        String missing = EventBatch.missing(new String[] {"accountId", "clientId", "client"},
+                event.accountId(), event.clientId(), event.client());
+        if (missing != null) {
+            return missing;
+        }
+        if (!event.clientId().equals(event.client().id())) {
+            return "clientId does not match the client's id";
+        }
+        return switch (event.origin()) {
+            case IMPORT -> event.importId() == null || event.importId().isBlank() ? "import record without importId" : null;
+            case SAVE -> null;
+        };
+    }
+}

@@ -1,0 +1,106 @@
+package com.brighthub.bulkimport.validator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.brighthub.bulkimport.common.messaging.DeadLetters;
+import com.brighthub.bulkimport.common.messaging.testing.PolledBatch;
+import com.brighthub.bulkimport.model.Json;
+import com.brighthub.bulkimport.model.Topics;
+import com.brighthub.bulkimport.model.client.Address;
+import com.brighthub.bulkimport.model.client.Client;
+import com.brighthub.bulkimport.model.events.ClientRecordEvent;
+import com.brighthub.bulkimport.model.events.Origin;
+import com.brighthub.bulkimport.model.events.ReasonCode;
+import com.brighthub.bulkimport.model.events.ValidationResult;
+import com.brighthub.bulkimport.model.events.Verdict;
+import com.brighthub.bulkimport.validator.messaging.RecordValidator;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import io.smallrye.reactive.messaging.memory.InMemorySink;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class RecordValidatorTest {
+
+    @Inject
+    RecordValidator validator;
+
+    @Inject
+    @Any
+    InMemoryConnector connector;
+
+    InMemorySink<String> results;
+    InMemorySink<String> deadLetters;
+
+    @BeforeEach
+    void clear() {
+        results = connector.sink("validation-results");
+        deadLetters = connector.sink("dead-letters");
+        results.clear();
+        deadLetters.clear();
+    }
+
+    static String record(String clientId, Client client) {
+        return Json.write(new ClientRecordEvent(UUID.randomUUID(), "ACC", "IMP-1", clientId, Origin.IMPORT,
+                Instant.now(), client));
+    }
+
+    static Client client(String id, String type, List<Address> addresses) {
+        return new Client(id, "R" + id, "Name " + id, type, null, null, null, addresses, List.of());
+    }
+
+    ValidationResult result(Message<String> m) {
+        return Json.read(m.getPayload(), ValidationResult.class);
+    }
+
+    @Test
+    void eachRecordGetsItsVerdictKeyedByClient() {
+        Address noLine1 = new Address("TRADING", "", null, null, "Leeds", null, "LS1 1AA", "GB");
+        validator.validate(PolledBatch.of(Topics.CLIENT_RECORDS,
+                "ACC:BM-1", record("BM-1", client("BM-1", "PARTNERSHIP", List.of())),
+                "ACC:BM-2", record("BM-2", client("BM-2", "CHARITY", List.of(noLine1))),
+                "ACC:BM-3", record("BM-3", client("BM-3", "SELF_ASSESSMENT", List.of(noLine1)))));
+
+        assertThat(results.received()).hasSize(3);
+        List<ValidationResult> verdicts = results.received().stream().map(this::result).toList();
+        assertThat(verdicts).extracting(ValidationResult::verdict)
+                .containsExactly(Verdict.PASS, Verdict.FAIL, Verdict.EXCLUDED);
+        assertThat(verdicts.get(0).client()).as("a pass carries the client on").isNotNull();
+        assertThat(verdicts.get(1).reasons()).extracting(r -> r.code()).containsExactly(ReasonCode.ADDRESS_LINE_1_MISSING);
+        assertThat(verdicts.get(1).clientName()).isEqualTo("Name BM-2");
+        assertThat(verdicts.get(2).reasons()).extracting(r -> r.code()).containsExactly(ReasonCode.SELF_ASSESSMENT);
+        assertThat(verdicts).extracting(ValidationResult::importId).containsOnly("IMP-1");
+        assertThat(results.received().get(1).getMetadata(OutgoingKafkaRecordMetadata.class).orElseThrow().getKey())
+                .isEqualTo("ACC:BM-2");
+    }
+
+    @Test
+    void poisonRecordsGoToTheDeadLetterTopicWithAReasonAndTheRestIsValidated() {
+        String unknownOrigin = record("BM-9", client("BM-9", "TRUST", List.of())).replace("\"IMPORT\"", "\"FAX\"");
+        String mismatched = record("BM-8", client("BM-7", "TRUST", List.of()));
+        validator.validate(PolledBatch.of(Topics.CLIENT_RECORDS,
+                "k1", "not json at all",
+                "k2", "{\"accountId\": \"ACC\"}",
+                "k3", unknownOrigin,
+                "k4", mismatched,
+                "k5", null,
+                "ACC:BM-1", record("BM-1", client("BM-1", "TRUST", List.of()))));
+
+        assertThat(deadLetters.received()).hasSize(5);
+        var headers = deadLetters.received().get(0).getMetadata(OutgoingKafkaRecordMetadata.class).orElseThrow()
+                .getHeaders();
+        assertThat(new String(headers.lastHeader(DeadLetters.REASON).value(), StandardCharsets.UTF_8)).isNotBlank();
+        assertThat(new String(headers.lastHeader(DeadLetters.TOPIC).value(), StandardCharsets.UTF_8))
+                .isEqualTo(Topics.CLIENT_RECORDS);
+        assertThat(results.received()).hasSize(1);
+    }
+}
