@@ -1,0 +1,26 @@
+package com.brighthub.bulkimport.syncworker.brightclient;
+
+/**
+ * What sync-worker needs from BrightClient. Transient trouble (connection failures, timeouts, 429, 5xx)
+ * surfaces as {@link BrightClientUnavailableException} once retries are spent; a 4xx is an answer.
+ */
+public interface BrightClientPort {
+
+    /** BrightClient's answer: accepted with the record's id, or rejected with its message. */
+    record Answer(boolean accepted, String id, int status, String message) {
+
+        public static Answer accepted(String id) {
+            return new Answer(true, id, 200, null);
+        }
+
+        public static Answer rejected(int status, String message) {
+            return new Answer(false, null, status, message);
+        }
+    }
+
+    /** Creates the record, or returns the one created earlier with the same idempotency key. */
+    Answer create(String accountId, String idempotencyKey, BrightClientRecord record);
+
+    /** Updates a linked record. */
+    Answer update(String accountId, String brightClientId, BrightClientRecord record);
+}

@@ -1,0 +1,113 @@
+package com.brighthub.bulkimport.syncworker.messaging;
+
+import com.brighthub.bulkimport.common.messaging.DeadLetters;
+import com.brighthub.bulkimport.common.messaging.EventBatch;
+import com.brighthub.bulkimport.common.messaging.KeyedMessages;
+import com.brighthub.bulkimport.model.Topics;
+import com.brighthub.bulkimport.model.events.ClientLink;
+import com.brighthub.bulkimport.model.events.SyncResult;
+import com.brighthub.bulkimport.model.events.ValidationResult;
+import com.brighthub.bulkimport.model.events.Verdict;
+import com.brighthub.bulkimport.syncworker.domain.ClientState;
+import com.brighthub.bulkimport.syncworker.domain.ClientSynchroniser;
+import com.brighthub.bulkimport.syncworker.domain.SyncDecision;
+import com.brighthub.bulkimport.syncworker.persistence.ClientSyncStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+
+/**
+ * Takes the validator's PASS verdicts a polled batch at a time: synchronises them with BrightClient,
+ * stores the links, then publishes outcomes and new links; the batch is committed only after all that
+ * is durable, and a redelivered batch finds its links and repeats no create.
+ */
+@ApplicationScoped
+public class SyncListener {
+
+    private static final String[] REQUIRED = {"accountId", "clientId"};
+
+    @Inject
+    ClientSynchroniser synchroniser;
+
+    @Inject
+    ClientSyncStore store;
+
+    @Inject
+    DeadLetters deadLetters;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    @Channel("sync-results")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192)
+    MutinyEmitter<String> results;
+
+    @Inject
+    @Channel("client-links")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192)
+    MutinyEmitter<String> links;
+
+    @Incoming("validation-results")
+    @Blocking
+    public void onVerdicts(ConsumerRecords<String, String> records) {
+        List<ValidationResult> passes = new ArrayList<>();
+        for (var decoded : EventBatch.decode(records, ValidationResult.class, SyncListener::problem, deadLetters)) {
+            if (decoded.event().verdict() == Verdict.PASS) {
+                passes.add(decoded.event());
+            }
+        }
+        if (passes.isEmpty()) {
+            return;
+        }
+        Map<String, ClientState> known = store.load(passes.stream()
+                .map(p -> ClientState.unseen(p.accountId(), p.clientId())).toList());
+        List<SyncDecision> decisions = synchroniser.synchronise(passes, known);
+        Map<String, ClientState> finalStates = new java.util.LinkedHashMap<>();
+        decisions.forEach(d -> finalStates.put(ClientSyncStore.key(d.state().accountId(), d.state().clientId()), d.state()));
+        store.save(finalStates.values());
+
+        List<Message<String>> outcomes = new ArrayList<>(decisions.size());
+        List<Message<String>> linkEvents = new ArrayList<>();
+        Instant now = Instant.now();
+        for (SyncDecision d : decisions) {
+            ValidationResult in = d.input();
+            String key = Topics.clientKey(in.accountId(), in.clientId());
+            outcomes.add(KeyedMessages.keyed(key, new SyncResult(UUID.randomUUID(), in.accountId(), in.importId(),
+                    in.clientId(), in.origin(), now, d.outcome(), d.brightClientId(),
+                    d.reason() == null ? List.of() : List.of(d.reason()), in.clientReference(), in.clientName())));
+            if (d.brightClientId() != null) {
+                linkEvents.add(KeyedMessages.keyed(key, new ClientLink(in.accountId(), in.clientId(), d.brightClientId(), now)));
+            }
+            registry.counter("bulkimport.sync.outcomes", "outcome", d.outcome().name()).increment();
+        }
+        KeyedMessages.sendAll(links, linkEvents);
+        KeyedMessages.sendAll(results, outcomes);
+    }
+
+    static String problem(ValidationResult r) {
+        String missing = EventBatch.missing(REQUIRED, r.accountId(), r.clientId());
+        if (missing != null) {
+            return missing;
+        }
+        if (r.verdict() == null || r.origin() == null) {
+            return "missing verdict or origin";
+        }
+        if (r.verdict() == Verdict.PASS && (r.client() == null || !r.clientId().equals(r.client().id()))) {
+            return "a PASS verdict must carry its client";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,157 @@
+package com.brighthub.bulkimport.syncworker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.brighthub.bulkimport.common.messaging.testing.PolledBatch;
+import com.brighthub.bulkimport.model.Json;
+import com.brighthub.bulkimport.model.Topics;
+import com.brighthub.bulkimport.model.client.Client;
+import com.brighthub.bulkimport.model.events.ClientLink;
+import com.brighthub.bulkimport.model.events.Origin;
+import com.brighthub.bulkimport.model.events.ReasonCode;
+import com.brighthub.bulkimport.model.events.SyncOutcome;
+import com.brighthub.bulkimport.model.events.SyncResult;
+import com.brighthub.bulkimport.model.events.ValidationResult;
+import com.brighthub.bulkimport.model.events.Verdict;
+import com.brighthub.bulkimport.syncworker.brightclient.BrightClientPort;
+import com.brighthub.bulkimport.syncworker.brightclient.BrightClientUnavailableException;
+import com.brighthub.bulkimport.syncworker.messaging.SyncListener;
+import io.quarkus.test.InjectMock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class SyncListenerTest {
+
+    @InjectMock
+    BrightClientPort brightClient;
+
+    @Inject
+    SyncListener listener;
+
+    @Inject
+    @Any
+    InMemoryConnector connector;
+
+    String account;
+
+    @BeforeEach
+    void setUp() {
+        connector.sink("sync-results").clear();
+        connector.sink("client-links").clear();
+        connector.sink("dead-letters").clear();
+        account = "ACC-" + UUID.randomUUID();
+    }
+
+    String pass(String importId, Origin origin, String clientId) {
+        Client client = new Client(clientId, "REF", "Name", "PARTNERSHIP", null, null, null, List.of(), List.of());
+        return Json.write(new ValidationResult(UUID.randomUUID(), account, importId, clientId, origin, Instant.now(),
+                Verdict.PASS, List.of(), client, "REF", "Name"));
+    }
+
+    List<SyncResult> results() {
+        return connector.sink("sync-results").received().stream()
+                .map(m -> Json.read((String) m.getPayload(), SyncResult.class)).toList();
+    }
+
+    void deliver(String... values) {
+        String[] kv = new String[values.length * 2];
+        for (int i = 0; i < values.length; i++) {
+            kv[2 * i] = "k" + i;
+            kv[2 * i + 1] = values[i];
+        }
+        listener.onVerdicts(PolledBatch.of(Topics.VALIDATION_RESULTS, kv));
+    }
+
+    @Test
+    void aValidClientIsCreatedOnceLinkedAndReportedEvenWhenRedelivered() {
+        when(brightClient.create(eq(account), anyString(), any())).thenReturn(BrightClientPort.Answer.accepted("BC-1"));
+        String record = pass("IMP-1", Origin.IMPORT, "BM-1");
+
+        deliver(record);
+        deliver(record);
+
+        verify(brightClient, times(1)).create(eq(account), eq(account + ":BM-1:0"), any());
+        assertThat(results()).extracting(SyncResult::outcome).containsExactly(SyncOutcome.IMPORTED, SyncOutcome.IMPORTED);
+        assertThat(results()).extracting(SyncResult::brightClientId).containsOnly("BC-1");
+        ClientLink link = Json.read((String) connector.sink("client-links").received().get(0).getPayload(), ClientLink.class);
+        assertThat(link.brightClientId()).isEqualTo("BC-1");
+    }
+
+    @Test
+    void aLaterImportFindsTheClientAlreadyLinkedAndCallsNothing() {
+        when(brightClient.create(eq(account), anyString(), any())).thenReturn(BrightClientPort.Answer.accepted("BC-2"));
+        deliver(pass("IMP-1", Origin.IMPORT, "BM-2"));
+
+        deliver(pass("IMP-2", Origin.IMPORT, "BM-2"));
+
+        verify(brightClient, times(1)).create(any(), any(), any());
+        assertThat(results()).extracting(SyncResult::outcome)
+                .containsExactly(SyncOutcome.IMPORTED, SyncOutcome.ALREADY_LINKED);
+    }
+
+    @Test
+    void aSaveOfALinkedClientUpdatesIt() {
+        when(brightClient.create(eq(account), anyString(), any())).thenReturn(BrightClientPort.Answer.accepted("BC-3"));
+        when(brightClient.update(eq(account), eq("BC-3"), any())).thenReturn(BrightClientPort.Answer.accepted("BC-3"));
+
+        deliver(pass("IMP-1", Origin.IMPORT, "BM-3"), pass(null, Origin.SAVE, "BM-3"));
+
+        assertThat(results()).extracting(SyncResult::outcome).containsExactly(SyncOutcome.IMPORTED, SyncOutcome.UPDATED);
+    }
+
+    @Test
+    void aRejectionIsAFailureWithBrightClientsMessageAndTheNextTryUsesAFreshKey() {
+        when(brightClient.create(eq(account), eq(account + ":BM-4:0"), any()))
+                .thenReturn(BrightClientPort.Answer.rejected(422, "vatNumber 'GB12' is not valid"));
+        when(brightClient.create(eq(account), eq(account + ":BM-4:1"), any()))
+                .thenReturn(BrightClientPort.Answer.accepted("BC-4"));
+
+        deliver(pass("IMP-1", Origin.IMPORT, "BM-4"));
+        deliver(pass(null, Origin.SAVE, "BM-4"));
+
+        assertThat(results()).extracting(SyncResult::outcome).containsExactly(SyncOutcome.REJECTED, SyncOutcome.IMPORTED);
+        assertThat(results().get(0).reasons()).singleElement().satisfies(r -> {
+            assertThat(r.code()).isEqualTo(ReasonCode.BRIGHTCLIENT_REJECTED);
+            assertThat(r.detail()).contains("GB12");
+        });
+    }
+
+    @Test
+    void whileBrightClientIsUnavailableTheWorkWaitsInsteadOfFailing() {
+        when(brightClient.create(eq(account), anyString(), any()))
+                .thenThrow(new BrightClientUnavailableException("503", Duration.ZERO, null))
+                .thenReturn(BrightClientPort.Answer.accepted("BC-5"));
+
+        deliver(pass("IMP-1", Origin.IMPORT, "BM-5"));
+
+        assertThat(results()).extracting(SyncResult::outcome).containsExactly(SyncOutcome.IMPORTED);
+    }
+
+    @Test
+    void failedAndExcludedVerdictsAreNotSyncedAndPoisonIsDeadLettered() {
+        String failed = pass("IMP-1", Origin.IMPORT, "BM-6").replace("\"PASS\"", "\"FAIL\"");
+        String passWithoutClient = pass("IMP-1", Origin.IMPORT, "BM-7").replaceAll("\"client\":\\{.*?\\]\\}", "\"client\":null");
+
+        deliver(failed, "][", passWithoutClient);
+
+        verify(brightClient, never()).create(any(), any(), any());
+        assertThat(results()).isEmpty();
+        assertThat(connector.sink("dead-letters").received()).hasSize(2);
+    }
+}
