@@ -30,19 +30,28 @@ public final class EventBatch {
             Function<T, String> problem, DeadLetters deadLetters) {
         List<Decoded<T>> out = new ArrayList<>(records.count());
         for (ConsumerRecord<String, String> record : records) {
-            try {
-                T event = Json.read(record.value(), type);
-                String why = problem.apply(event);
-                if (why != null) {
-                    deadLetters.send(record, why);
-                } else {
-                    out.add(new Decoded<>(record, event));
-                }
-            } catch (MalformedEventException e) {
-                deadLetters.send(record, e.getMessage());
+            T event = decode(record, type, problem, deadLetters);
+            if (event != null) {
+                out.add(new Decoded<>(record, event));
             }
         }
         return out;
+    }
+
+    /** Decodes one record as {@code type}, or dead-letters it and returns null. */
+    public static <T> T decode(ConsumerRecord<String, String> record, Class<T> type, Function<T, String> problem,
+            DeadLetters deadLetters) {
+        try {
+            T event = Json.read(record.value(), type);
+            String why = problem.apply(event);
+            if (why == null) {
+                return event;
+            }
+            deadLetters.send(record, why);
+        } catch (MalformedEventException e) {
+            deadLetters.send(record, e.getMessage());
+        }
+        return null;
     }
 
     /** A check helper: the name of the first blank required value, as a problem text, or null. */

@@ -51,6 +51,21 @@ public enum ReasonCode {
         return howToFix;
     }
 
+    /**
+     * How to fix this reason for a failure with {@code detail}: for a blank required field the advice
+     * names the field as BrightManager labels it.
+     */
+    public String howToFix(String detail) {
+        if (this == REQUIRED_FIELD_BLANK && detail != null) {
+            return com.brighthub.bulkimport.model.rules.RequiredField.byKey(detail)
+                    .map(f -> "Open the client file and complete the " + f.label() + " field. Check for any"
+                            + " validation messages on the record. The record will sync to BrightClient"
+                            + " automatically when you save.")
+                    .orElse(howToFix);
+        }
+        return howToFix;
+    }
+
     /** True for exclusions (counted as excluded, no failure row), false for failures. */
     public boolean isExclusion() {
         return exclusion;

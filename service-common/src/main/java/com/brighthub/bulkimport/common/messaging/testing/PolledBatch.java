@@ -1,6 +1,7 @@
 package com.brighthub.bulkimport.common.messaging.testing;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,11 +19,31 @@ public final class PolledBatch {
 
     /** One record per {@code key, value} pair, on partition 0 of {@code topic}. */
     public static ConsumerRecords<String, String> of(String topic, String... keysAndValues) {
-        TopicPartition tp = new TopicPartition(topic, 0);
-        List<ConsumerRecord<String, String>> list = new ArrayList<>();
+        Builder b = builder();
         for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
-            list.add(new ConsumerRecord<>(topic, 0, i / 2, keysAndValues[i], keysAndValues[i + 1]));
+            b.add(topic, keysAndValues[i], keysAndValues[i + 1]);
         }
-        return new ConsumerRecords<>(Map.of(tp, list), Map.of());
+        return b.build();
+    }
+
+    /** A batch that spans several topics, in the order records are added (per topic). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects records of any topics into one polled batch. */
+    public static final class Builder {
+        private final Map<TopicPartition, List<ConsumerRecord<String, String>>> records = new LinkedHashMap<>();
+
+        public Builder add(String topic, String key, String value) {
+            List<ConsumerRecord<String, String>> list = records.computeIfAbsent(new TopicPartition(topic, 0),
+                    tp -> new ArrayList<>());
+            list.add(new ConsumerRecord<>(topic, 0, list.size(), key, value));
+            return this;
+        }
+
+        public ConsumerRecords<String, String> build() {
+            return new ConsumerRecords<>(records, Map.of());
+        }
     }
 }

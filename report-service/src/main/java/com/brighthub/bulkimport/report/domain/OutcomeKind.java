@@ -1,0 +1,8 @@
+package com.brighthub.bulkimport.report.domain;
+
+/**
+ * How a client of an import ended; every emitted client ends in exactly one of these.
+ */
+public enum OutcomeKind {
+    IMPORTED, FAILED, EXCLUDED, ALREADY_LINKED
+}

@@ -1,0 +1,30 @@
+package com.brighthub.bulkimport.report.domain;
+
+import com.brighthub.bulkimport.model.events.ImportEvent;
+import com.brighthub.bulkimport.report.persistence.ReportStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Folds a polled batch of lifecycle facts and outcomes into the reports, in one transaction, and
+ * completes every import whose clients are all accounted for.
+ */
+@ApplicationScoped
+public class ReportAggregator {
+
+    @Inject
+    ReportStore store;
+
+    /** Applies the batch; returns the imports whose report changed. */
+    @Transactional
+    public Set<String> apply(List<ImportEvent> lifecycle, List<Outcome> outcomes) {
+        Set<String> touched = new HashSet<>(store.applyImportEvents(lifecycle));
+        touched.addAll(store.applyOutcomes(outcomes));
+        store.completeFinished(touched);
+        return touched;
+    }
+}

@@ -1,0 +1,93 @@
+package com.brighthub.bulkimport.report.messaging;
+
+import com.brighthub.bulkimport.common.messaging.DeadLetters;
+import com.brighthub.bulkimport.common.messaging.EventBatch;
+import com.brighthub.bulkimport.model.Topics;
+import com.brighthub.bulkimport.model.events.ImportEvent;
+import com.brighthub.bulkimport.model.events.Origin;
+import com.brighthub.bulkimport.model.events.SyncResult;
+import com.brighthub.bulkimport.model.events.ValidationResult;
+import com.brighthub.bulkimport.report.domain.Outcome;
+import com.brighthub.bulkimport.report.domain.ReportAggregator;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Reads import-api's lifecycle facts, the validator's verdicts and the sync worker's outcomes from one
+ * consumer, folds each polled batch into the reports, then publishes progress.
+ */
+@ApplicationScoped
+public class PipelineListener {
+
+    private static final String[] REQUIRED = {"accountId", "importId", "clientId"};
+
+    @Inject
+    ReportAggregator aggregator;
+
+    @Inject
+    ProgressPublisher progress;
+
+    @Inject
+    DeadLetters deadLetters;
+
+    @Incoming("pipeline")
+    @Blocking
+    public void onEvents(ConsumerRecords<String, String> records) {
+        List<ImportEvent> lifecycle = new ArrayList<>();
+        List<Outcome> outcomes = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            switch (record.topic()) {
+                case Topics.IMPORT_EVENTS -> {
+                    ImportEvent e = EventBatch.decode(record, ImportEvent.class, PipelineListener::problem, deadLetters);
+                    if (e != null) {
+                        lifecycle.add(e);
+                    }
+                }
+                case Topics.VALIDATION_RESULTS -> {
+                    ValidationResult v = EventBatch.decode(record, ValidationResult.class, PipelineListener::problem,
+                            deadLetters);
+                    if (v != null && v.origin() == Origin.IMPORT) {
+                        Outcome.of(v).ifPresent(outcomes::add);
+                    }
+                }
+                case Topics.SYNC_RESULTS -> {
+                    SyncResult s = EventBatch.decode(record, SyncResult.class, PipelineListener::problem, deadLetters);
+                    if (s != null && s.origin() == Origin.IMPORT) {
+                        Outcome.of(s).ifPresent(outcomes::add);
+                    }
+                }
+                default -> deadLetters.send(record, "report-service does not read topic " + record.topic());
+            }
+        }
+        Set<String> touched = aggregator.apply(lifecycle, outcomes);
+        progress.publish(touched);
+    }
+
+    static String problem(ImportEvent e) {
+        String missing = EventBatch.missing(new String[] {"accountId", "importId"}, e.accountId(), e.importId());
+        return missing != null ? missing : e.type() == null ? "missing type" : null;
+    }
+
+    static String problem(ValidationResult v) {
+        if (v.origin() == null || v.verdict() == null) {
+            return "missing origin or verdict";
+        }
+        return v.origin() == Origin.IMPORT ? EventBatch.missing(REQUIRED, v.accountId(), v.importId(), v.clientId())
+                : null;
+    }
+
+    static String problem(SyncResult s) {
+        if (s.origin() == null || s.outcome() == null) {
+            return "missing origin or outcome";
+        }
+        return s.origin() == Origin.IMPORT ? EventBatch.missing(REQUIRED, s.accountId(), s.importId(), s.clientId())
+                : null;
+    }
+}

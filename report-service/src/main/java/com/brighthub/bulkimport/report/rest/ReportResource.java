@@ -1,0 +1,115 @@
+package com.brighthub.bulkimport.report.rest;
+
+import com.brighthub.bulkimport.common.api.ApiException;
+import com.brighthub.bulkimport.model.events.ReasonCode;
+import com.brighthub.bulkimport.report.config.ReportConfig;
+import com.brighthub.bulkimport.report.persistence.ReportRow;
+import com.brighthub.bulkimport.report.persistence.ReportStore;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An import's summary report and its failures, as JSON pages and as a CSV file. Who may read them is
+ * decided once, by the account-access filter; every query is scoped by the path's account.
+ */
+@Path("/api/v1/accounts/{accountId}/imports/{importId}")
+public class ReportResource {
+
+    static final int MAX_PAGE_SIZE = 500;
+    private static final Set<String> STATUSES = Set.of("OPEN", "RESOLVED");
+
+    @Inject
+    ReportStore store;
+
+    @Inject
+    ReportConfig config;
+
+    @GET
+    @Path("/report")
+    @Produces(MediaType.APPLICATION_JSON)
+    public ReportView report(@PathParam("accountId") String accountId, @PathParam("importId") String importId) {
+        ReportRow row = find(accountId, importId);
+        return ReportView.of(row, store.failuresByReason(accountId, importId), config.stallAfter(), Instant.now());
+    }
+
+    @GET
+    @Path("/failures")
+    @Produces(MediaType.APPLICATION_JSON)
+    public FailurePage failures(@PathParam("accountId") String accountId, @PathParam("importId") String importId,
+            @QueryParam("reason") String reason, @QueryParam("status") String status,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
+        find(accountId, importId);
+        String code = reasonCode(reason);
+        String state = status(status);
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw ApiException.badRequest("INVALID_PAGE", "page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
+        }
+        List<FailurePage.FailureItem> items = new ArrayList<>();
+        store.failures(accountId, importId, code, state, (long) page * size, size, r -> {
+            ReasonCode rc = ReasonCode.valueOf(r.reasonCode());
+            items.add(new FailurePage.FailureItem(r.clientId(), r.clientReference(), r.clientName(), rc.name(),
+                    rc.reason(), r.detail(), rc.howToFix(r.detail()), r.status()));
+        });
+        return new FailurePage(items, page, size, store.countFailures(accountId, importId, code, state));
+    }
+
+    @GET
+    @Path("/failures.csv")
+    @Produces("text/csv")
+    public Response failuresCsv(@PathParam("accountId") String accountId, @PathParam("importId") String importId) {
+        ReportRow row = find(accountId, importId);
+        StreamingOutput body = out -> {
+            BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+            try (FailureCsv csv = new FailureCsv(writer)) {
+                store.failures(accountId, importId, null, null, 0, Long.MAX_VALUE, csv::write);
+            }
+            writer.flush();
+        };
+        String date = (row.startedAt() == null ? Instant.now() : row.startedAt()).atZone(ZoneOffset.UTC).toLocalDate().toString();
+        String filename = "bulk-import-failures-" + accountId.replaceAll("[^A-Za-z0-9_-]", "_") + "-" + date + ".csv";
+        return Response.ok(body, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
+                .build();
+    }
+
+    private ReportRow find(String accountId, String importId) {
+        return store.report(accountId, importId).orElseThrow(() -> ApiException.notFound("Report of import " + importId));
+    }
+
+    private static String reasonCode(String reason) {
+        if (reason == null || reason.isBlank()) {
+            return null;
+        }
+        try {
+            return ReasonCode.valueOf(reason.strip()).name();
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("INVALID_REASON", "reason must be one of the failure codes");
+        }
+    }
+
+    private static String status(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        if (!STATUSES.contains(status.strip())) {
+            throw ApiException.badRequest("INVALID_STATUS", "status must be OPEN or RESOLVED");
+        }
+        return status.strip();
+    }
+}

@@ -1,0 +1,80 @@
+package com.brighthub.bulkimport.report.rest;
+
+import com.brighthub.bulkimport.model.events.ReasonCode;
+import com.brighthub.bulkimport.report.persistence.ReportRow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The summary report of one import (contracts.md): when finished,
+ * {@code alreadyLinked + excluded + imported + failed == total}.
+ *
+ * @param total clients in the BrightManager account when the import ran (final once {@code enumerationComplete})
+ * @param failuresByReason failure rows per reason code (a client with two reasons counts in both)
+ * @param outstanding clients sent on that have no outcome yet
+ * @param clientsPerSecond outcomes per second since the first one
+ * @param etaSeconds estimated seconds until every client is accounted for, while running
+ */
+public record ReportView(
+        String importId,
+        String accountId,
+        String status,
+        String startedBy,
+        Instant startedAt,
+        Instant finishedAt,
+        boolean enumerationComplete,
+        long total,
+        long alreadyLinked,
+        long excluded,
+        long imported,
+        long failed,
+        long resolvedSinceImport,
+        long processed,
+        long outstanding,
+        int percent,
+        Map<ReasonCode, Long> failuresByReason,
+        List<ReasonSummary> reasons,
+        Double clientsPerSecond,
+        Long etaSeconds,
+        boolean stalled,
+        Instant lastActivityAt,
+        String failuresCsvPath) {
+
+    /** The view of a stored report at {@code now}. */
+    public static ReportView of(ReportRow r, Map<String, long[]> byReason, Duration stallAfter, Instant now) {
+        boolean complete = r.completedAt() != null;
+        Map<ReasonCode, Long> counts = new LinkedHashMap<>();
+        List<ReasonSummary> reasons = new ArrayList<>();
+        for (ReasonCode code : ReasonCode.values()) {
+            long[] n = byReason.get(code.name());
+            if (n != null) {
+                counts.put(code, n[0]);
+                reasons.add(new ReasonSummary(code, code.reason(), code.howToFix(), n[0], n[1]));
+            }
+        }
+        long outcomes = r.imported() + r.failed() + r.excluded() + r.linkedDuring();
+        long outstanding = Math.max(0, r.emitted() - outcomes);
+        long denominator = r.enumerated() ? r.total() : Math.max(r.total(), r.processed());
+        int percent = complete ? 100 : denominator == 0 ? 0 : (int) Math.min(99, r.processed() * 100 / denominator);
+        Double rate = null;
+        Long eta = null;
+        if (r.firstOutcomeAt() != null && outcomes > 0) {
+            Instant until = complete ? r.lastActivityAt() : now;
+            double seconds = Math.max(0.001, Duration.between(r.firstOutcomeAt(), until).toMillis() / 1000.0);
+            rate = Math.round(outcomes / seconds * 10) / 10.0;
+            if (!complete && r.enumerated() && rate > 0) {
+                eta = (long) Math.ceil(outstanding / rate);
+            }
+        }
+        Instant last = r.lastActivityAt() == null ? r.startedAt() : r.lastActivityAt();
+        boolean stalled = !complete && last != null && last.plus(stallAfter).isBefore(now);
+        return new ReportView(r.importId(), r.accountId(), complete ? "COMPLETED" : "RUNNING", r.startedBy(),
+                r.startedAt(), r.completedAt(), r.enumerated(), r.total(), r.alreadyLinked(), r.excluded(),
+                r.imported(), r.failed(), 0, r.processed(), outstanding, percent, counts, reasons, rate, eta, stalled,
+                r.lastActivityAt(), "/api/v1/accounts/" + r.accountId() + "/imports/" + r.importId() + "/failures.csv");
+    }
+}

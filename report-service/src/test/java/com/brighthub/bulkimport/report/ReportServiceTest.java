@@ -1,0 +1,220 @@
+package com.brighthub.bulkimport.report;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.brighthub.bulkimport.common.messaging.testing.PolledBatch;
+import com.brighthub.bulkimport.devtools.DevTokens;
+import com.brighthub.bulkimport.model.Json;
+import com.brighthub.bulkimport.model.Topics;
+import com.brighthub.bulkimport.model.client.Client;
+import com.brighthub.bulkimport.model.events.ImportEvent;
+import com.brighthub.bulkimport.model.events.ImportProgress;
+import com.brighthub.bulkimport.model.events.Origin;
+import com.brighthub.bulkimport.model.events.Reason;
+import com.brighthub.bulkimport.model.events.ReasonCode;
+import com.brighthub.bulkimport.model.events.SyncOutcome;
+import com.brighthub.bulkimport.model.events.SyncResult;
+import com.brighthub.bulkimport.model.events.ValidationResult;
+import com.brighthub.bulkimport.model.events.Verdict;
+import com.brighthub.bulkimport.report.messaging.PipelineListener;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ReportServiceTest {
+
+    @Inject
+    PipelineListener listener;
+
+    @Inject
+    @Any
+    InMemoryConnector connector;
+
+    String account;
+    String importId;
+
+    @BeforeEach
+    void setUp() {
+        connector.sink("import-progress").clear();
+        connector.sink("dead-letters").clear();
+        account = "ACC-" + UUID.randomUUID();
+        importId = UUID.randomUUID().toString();
+    }
+
+    record Rec(String topic, String value) {
+    }
+
+    Rec lifecycle(ImportEvent.Type type, long total, long linked, long emitted) {
+        return new Rec(Topics.IMPORT_EVENTS, Json.write(new ImportEvent(UUID.randomUUID(), account, importId, type,
+                Instant.now(), "alice", Instant.now(), total, linked, emitted)));
+    }
+
+    Rec verdict(String clientId, String name, Verdict verdict, Reason... reasons) {
+        Client client = verdict == Verdict.PASS
+                ? new Client(clientId, "R", name, "TRUST", null, null, null, List.of(), List.of()) : null;
+        return new Rec(Topics.VALIDATION_RESULTS, Json.write(new ValidationResult(UUID.randomUUID(), account, importId,
+                clientId, Origin.IMPORT, Instant.now(), verdict, List.of(reasons), client, "REF-" + clientId, name)));
+    }
+
+    Rec sync(String clientId, SyncOutcome outcome, Reason... reasons) {
+        return new Rec(Topics.SYNC_RESULTS, Json.write(new SyncResult(UUID.randomUUID(), account, importId, clientId,
+                Origin.IMPORT, Instant.now(), outcome, outcome == SyncOutcome.REJECTED ? null : "BC-" + clientId,
+                List.of(reasons), "REF-" + clientId, "Name " + clientId)));
+    }
+
+    void deliver(List<Rec> recs) {
+        PolledBatch.Builder b = PolledBatch.builder();
+        recs.forEach(r -> b.add(r.topic(), "k", r.value()));
+        listener.onEvents(b.build());
+    }
+
+    String admin() {
+        return DevTokens.token(account, "Admin", "alice");
+    }
+
+    List<Rec> aSmallImport() {
+        return List.of(
+                lifecycle(ImportEvent.Type.STARTED, 0, 0, 0),
+                verdict("BM-1", "Ok Ltd", Verdict.PASS),
+                sync("BM-1", SyncOutcome.IMPORTED),
+                verdict("BM-2", "Broken Ltd", Verdict.FAIL, new Reason(ReasonCode.ADDRESS_LINE_1_MISSING, "Trading address"),
+                        new Reason(ReasonCode.CONTACT_ROLE_MISSING, "Ann Lee (Main Contact)")),
+                verdict("BM-3", "Solo", Verdict.EXCLUDED, new Reason(ReasonCode.SELF_ASSESSMENT, "Self-Assessment")),
+                verdict("BM-4", "Vat Ltd", Verdict.PASS),
+                sync("BM-4", SyncOutcome.REJECTED, new Reason(ReasonCode.BRIGHTCLIENT_REJECTED, "vatNumber 'GB12' is not valid")),
+                verdict("BM-5", "Known Ltd", Verdict.PASS),
+                sync("BM-5", SyncOutcome.ALREADY_LINKED),
+                lifecycle(ImportEvent.Type.ENUMERATED, 7, 2, 5));
+    }
+
+    @Test
+    void outcomesInAnyOrderAndTwiceGiveTheSameExactReport() {
+        List<Rec> all = new ArrayList<>(aSmallImport());
+        all.addAll(aSmallImport());
+        Collections.shuffle(all, new Random(3));
+
+        deliver(all.subList(0, 7));
+        deliver(all.subList(7, all.size()));
+
+        given().auth().oauth2(admin()).get("/api/v1/accounts/" + account + "/imports/" + importId + "/report")
+                .then().statusCode(200)
+                .body("status", equalTo("COMPLETED"))
+                .body("total", equalTo(7))
+                .body("alreadyLinked", equalTo(3))
+                .body("excluded", equalTo(1))
+                .body("imported", equalTo(1))
+                .body("failed", equalTo(2))
+                .body("failuresByReason.ADDRESS_LINE_1_MISSING", equalTo(1))
+                .body("failuresByReason.CONTACT_ROLE_MISSING", equalTo(1))
+                .body("failuresByReason.BRIGHTCLIENT_REJECTED", equalTo(1))
+                .body("percent", equalTo(100));
+        List<ImportProgress> progress = connector.sink("import-progress").received().stream()
+                .map(m -> Json.read((String) m.getPayload(), ImportProgress.class)).toList();
+        assertThat(progress).anySatisfy(p -> {
+            assertThat(p.completed()).isTrue();
+            assertThat(p.processed()).isEqualTo(7);
+        });
+    }
+
+    @Test
+    void anImportIsNotCompleteUntilEveryEmittedClientHasAnOutcome() {
+        List<Rec> partial = aSmallImport().stream().filter(r -> !r.value().contains("\"BM-5\"")).toList();
+
+        deliver(partial);
+
+        given().auth().oauth2(admin()).get("/api/v1/accounts/" + account + "/imports/" + importId + "/report")
+                .then().statusCode(200).body("status", equalTo("RUNNING")).body("outstanding", equalTo(1));
+    }
+
+    @Test
+    void theFailuresFileSurvivesHostileNamesAndNeverStartsAFormula() throws Exception {
+        String[] names = {"=SUM(A1:A9)", "+44 Telecoms", "-Minus", "@Home", "\tTabbed", "Comma, \"Quoted\" Ltd",
+            "Line\nBreak", "Emoji 🚀 Ltd", "مطعم الأرز", "Zoë's Café"};
+        List<Rec> recs = new ArrayList<>();
+        recs.add(lifecycle(ImportEvent.Type.STARTED, 0, 0, 0));
+        for (int i = 0; i < names.length; i++) {
+            recs.add(verdict("BM-" + i, names[i], Verdict.FAIL, new Reason(ReasonCode.REQUIRED_FIELD_BLANK, "companyNumber")));
+        }
+        deliver(recs);
+
+        var response = given().auth().oauth2(admin())
+                .get("/api/v1/accounts/" + account + "/imports/" + importId + "/failures.csv")
+                .then().statusCode(200).extract();
+        assertThat(response.contentType()).startsWith("text/csv");
+        assertThat(response.header("Content-Disposition")).contains("bulk-import-failures-" + account);
+        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(response.asString())).getRecords();
+        assertThat(rows).hasSize(names.length);
+        for (CSVRecord row : rows) {
+            for (String cell : row.values()) {
+                assertThat(cell).doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("-")
+                        .doesNotStartWith("@").doesNotStartWith("\t").doesNotStartWith("\r");
+            }
+            assertThat(row.get("how_to_fix")).contains("Company number");
+            assertThat(row.get("status")).isEqualTo("OPEN");
+        }
+        List<String> namesRead = rows.stream().map(r -> r.get("client_name")).map(n -> n.startsWith("'") ? n.substring(1) : n)
+                .toList();
+        assertThat(namesRead).containsExactlyInAnyOrder(names);
+    }
+
+    @Test
+    void failuresArePagedAndFiltered() {
+        deliver(aSmallImport());
+        String path = "/api/v1/accounts/" + account + "/imports/" + importId + "/failures";
+
+        given().auth().oauth2(admin()).get(path + "?reason=CONTACT_ROLE_MISSING").then().statusCode(200)
+                .body("totalItems", equalTo(1)).body("items[0].clientId", equalTo("BM-2"))
+                .body("items[0].reason", equalTo("Contact has no role assigned"));
+        given().auth().oauth2(admin()).get(path + "?size=2&page=1").then().statusCode(200)
+                .body("totalItems", equalTo(3)).body("items.size()", equalTo(1));
+        given().auth().oauth2(admin()).get(path + "?reason=NOPE").then().statusCode(400)
+                .body("code", equalTo("INVALID_REASON"));
+    }
+
+    @Test
+    void anotherAccountSeesNothing() {
+        deliver(aSmallImport());
+        String other = "ACC-" + UUID.randomUUID();
+
+        given().auth().oauth2(DevTokens.token(other, "Admin", "eve"))
+                .get("/api/v1/accounts/" + other + "/imports/" + importId + "/report")
+                .then().statusCode(404).body("code", equalTo("NOT_FOUND"));
+        given().auth().oauth2(DevTokens.token(other, "Admin", "eve"))
+                .get("/api/v1/accounts/" + account + "/imports/" + importId + "/report")
+                .then().statusCode(403);
+        given().auth().oauth2(DevTokens.token(account, "Staff", "sam"))
+                .get("/api/v1/accounts/" + account + "/imports/" + importId + "/report")
+                .then().statusCode(403);
+    }
+
+    @Test
+    void poisonOnAnyTopicIsDeadLetteredAndTheBatchStillCounts() {
+        List<Rec> recs = new ArrayList<>(aSmallImport());
+        recs.add(new Rec(Topics.SYNC_RESULTS, "{broken"));
+        recs.add(new Rec(Topics.VALIDATION_RESULTS, "{\"origin\": \"IMPORT\", \"verdict\": \"FAIL\"}"));
+        recs.add(new Rec(Topics.IMPORT_EVENTS, "[]"));
+        recs.add(new Rec("some.other.topic", "{}"));
+
+        deliver(recs);
+
+        assertThat(connector.sink("dead-letters").received()).hasSize(4);
+        given().auth().oauth2(admin()).get("/api/v1/accounts/" + account + "/imports/" + importId + "/report")
+                .then().statusCode(200).body("status", equalTo("COMPLETED"));
+    }
+}
