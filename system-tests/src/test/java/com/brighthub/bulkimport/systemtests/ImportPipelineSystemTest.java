@@ -1,0 +1,100 @@
+package com.brighthub.bulkimport.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.StringReader;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole import on the real broker and PostgreSQL, every service its own process, driven through
+ * the public APIs only, and checked against what the sandbox generated.
+ */
+class ImportPipelineSystemTest {
+
+    static LocalStack stack;
+
+    @BeforeAll
+    static void startStack() {
+        stack = LocalStack.get();
+    }
+
+    @Test
+    void aGeneratedPracticeIsImportedExactlyAsGenerated() throws Exception {
+        // given a practice of 1,000 clients with every kind of defect
+        Practice practice = new Practice(stack).withBrightClient(true);
+        JsonNode expected = practice.generate(1_000, 11);
+
+        // when its admin runs the bulk import
+        String importId = practice.importToCompletion();
+
+        // then the report says exactly what the generator injected
+        JsonNode report = practice.report(importId);
+        assertThat(report.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(report.path("total").asLong()).isEqualTo(1_000);
+        assertThat(report.path("alreadyLinked").asLong()).isZero();
+        assertThat(report.path("excluded").asLong()).isEqualTo(expected.path("excluded").asLong()).isPositive();
+        assertThat(report.path("failed").asLong()).isEqualTo(expected.path("failedClients").asLong()).isPositive();
+        assertThat(report.path("imported").asLong()).isEqualTo(expected.path("validClients").asLong());
+        assertThat(report.path("alreadyLinked").asLong() + report.path("excluded").asLong()
+                + report.path("imported").asLong() + report.path("failed").asLong()).isEqualTo(1_000);
+        assertThat(report.path("failuresByReason")).isEqualTo(expected.path("rowsByReason"));
+
+        // and BrightClient holds exactly the imported clients, each once
+        JsonNode held = practice.brightClientStats();
+        assertThat(held.path("records").asLong()).isEqualTo(report.path("imported").asLong());
+        assertThat(held.path("duplicates").asLong()).isZero();
+
+        // and the failures file has one row per reason
+        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(practice.failuresCsv(importId))).getRecords();
+        Map<String, Long> rowsByReason = new HashMap<>();
+        rows.forEach(r -> rowsByReason.merge(r.get("reason_code"), 1L, Long::sum));
+        expected.path("rowsByReason").fields().forEachRemaining(e ->
+                assertThat(rowsByReason.get(e.getKey())).as(e.getKey()).isEqualTo(e.getValue().asLong()));
+
+        // and import-api shows it finished, every client accounted for
+        JsonNode status = practice.status(importId);
+        assertThat(status.path("percent").asInt()).isEqualTo(100);
+        assertThat(status.path("processed").asLong()).isEqualTo(1_000);
+        assertThat(status.path("finishedAt").isNull()).isFalse();
+    }
+
+    @Test
+    void aReRunProcessesOnlyClientsNotYetLinked() {
+        // given a practice imported once
+        Practice practice = new Practice(stack).withBrightClient(true);
+        practice.generate(300, 12);
+        JsonNode first = practice.report(practice.importToCompletion());
+
+        // when the import is run again
+        JsonNode second = practice.report(practice.importToCompletion());
+
+        // then every client imported the first time counts as already linked, and nothing is created twice
+        assertThat(second.path("total").asLong()).isEqualTo(300);
+        assertThat(second.path("alreadyLinked").asLong()).isEqualTo(first.path("imported").asLong()).isPositive();
+        assertThat(second.path("imported").asLong()).isZero();
+        assertThat(second.path("failed").asLong()).isEqualTo(first.path("failed").asLong());
+        assertThat(second.path("excluded").asLong()).isEqualTo(first.path("excluded").asLong());
+        JsonNode held = practice.brightClientStats();
+        assertThat(held.path("records").asLong()).isEqualTo(first.path("imported").asLong());
+        assertThat(held.path("duplicates").asLong()).isZero();
+    }
+
+    @Test
+    void anAccountWithoutBrightClientCannotStartAnImport() {
+        Practice practice = new Practice(stack).withBrightClient(false);
+        practice.generate(10, 13);
+
+        var answer = practice.startImport();
+
+        assertThat(answer.status()).isEqualTo(409);
+        assertThat(answer.body().path("code").asText()).isEqualTo("BRIGHTCLIENT_NOT_ENABLED");
+    }
+}
