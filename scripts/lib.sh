@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Shared settings and helpers for the bright scripts. Every value can be overridden by the environment.
 ROOT="${ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
-BRIGHT_DATA_DIR="${BRIGHT_DATA_DIR:-$ROOT/.local}"
+export BRIGHT_DATA_DIR="${BRIGHT_DATA_DIR:-$ROOT/.local}"
 RUN_DIR="$BRIGHT_DATA_DIR/run"
 LOG_DIR="$BRIGHT_DATA_DIR/logs"
 

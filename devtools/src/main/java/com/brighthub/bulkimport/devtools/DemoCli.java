@@ -61,11 +61,14 @@ public final class DemoCli {
         step("4. The summary report");
         JsonNode report = expect(stack.get(stack.reportService() + "/api/v1/accounts/" + account + "/imports/"
                 + importId + "/report", admin), 200).body();
-        printReport(report);
+        ReportPrinter.print(report);
+        ReportCli.remember(importId, account);
 
         String csv = stack.reportService() + report.path("failuresCsvPath").asText();
         System.out.println();
         System.out.println("Download the failures file (one row per reason, with how to fix it):");
+        System.out.println("   ./bright report " + importId + " --csv failures.csv");
+        System.out.println("or over HTTP:");
         System.out.println("   curl -H \"Authorization: Bearer $(./bright token --account " + account
                 + " --role Admin)\" -o failures.csv \\");
         System.out.println("        " + csv);
@@ -103,23 +106,6 @@ public final class DemoCli {
     private static String bar(int percent) {
         int filled = percent * 40 / 100;
         return "[" + "#".repeat(filled) + "-".repeat(40 - filled) + "]";
-    }
-
-    private static void printReport(JsonNode r) {
-        System.out.printf("   %-34s %,9d%n", "Clients in BrightManager", r.path("total").asLong());
-        System.out.printf("   %-34s %,9d%n", "Already linked (skipped)", r.path("alreadyLinked").asLong());
-        System.out.printf("   %-34s %,9d%n", "Excluded (Self-Assessment)", r.path("excluded").asLong());
-        System.out.printf("   %-34s %,9d%n", "Imported successfully", r.path("imported").asLong());
-        System.out.printf("   %-34s %,9d%n", "Failed", r.path("failed").asLong());
-        System.out.println("   Failures by reason (a client may have several):");
-        for (JsonNode reason : r.path("reasons")) {
-            System.out.printf("     %-32s %,9d   %s%n", reason.path("reason").asText(), reason.path("rows").asLong(),
-                    reason.path("code").asText());
-        }
-        long sum = r.path("alreadyLinked").asLong() + r.path("excluded").asLong() + r.path("imported").asLong()
-                + r.path("failed").asLong();
-        System.out.printf("   Check: already linked + excluded + imported + failed = %,d (total %,d)%n", sum,
-                r.path("total").asLong());
     }
 
     private static void step(String text) {

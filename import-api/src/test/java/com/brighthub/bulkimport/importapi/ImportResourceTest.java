@@ -99,9 +99,10 @@ class ImportResourceTest {
                 .map(m -> Json.read((String) m.getPayload(), ImportEvent.class))
                 .filter(e -> e.importId().equals(importId)).toList();
         assertThat(lifecycle).extracting(ImportEvent::type)
-                .containsExactly(ImportEvent.Type.STARTED, ImportEvent.Type.ENUMERATED);
-        assertThat(lifecycle.get(1).total()).isEqualTo(3);
-        assertThat(lifecycle.get(1).emitted()).isEqualTo(3);
+                .containsExactly(ImportEvent.Type.STARTED, ImportEvent.Type.ENUMERATING, ImportEvent.Type.ENUMERATED);
+        assertThat(lifecycle.get(1).total()).as("running count after the first page").isEqualTo(2);
+        assertThat(lifecycle.get(2).total()).isEqualTo(3);
+        assertThat(lifecycle.get(2).emitted()).isEqualTo(3);
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PracticeGeneratorTest {
 
@@ -23,9 +25,10 @@ class PracticeGeneratorTest {
         }
     }
 
-    @Test
-    void injectedDefectsAreExactlyWhatTheRulesFind() {
-        PracticeGenerator generator = new PracticeGenerator(42);
+    @ParameterizedTest
+    @ValueSource(doubles = {1.0, 10.0})
+    void injectedDefectsAreExactlyWhatTheRulesFind(double defectScale) {
+        PracticeGenerator generator = new PracticeGenerator(42, defectScale);
         Map<ReasonCode, Integer> seen = new EnumMap<>(ReasonCode.class);
 
         for (int i = 0; i < 5_000; i++) {
@@ -40,5 +43,18 @@ class PracticeGeneratorTest {
 
         assertThat(seen).as("a realistic share of every defect").allSatisfy((code, n) -> assertThat(n).isGreaterThan(10));
         assertThat(seen).containsKeys(ReasonCode.values());
+    }
+
+    @Test
+    void aHigherDefectScaleBreaksMoreClients() {
+        PracticeGenerator everyday = new PracticeGenerator(9, 1.0);
+        PracticeGenerator neglected = new PracticeGenerator(9, 10.0);
+        int everydayBroken = 0;
+        int neglectedBroken = 0;
+        for (int i = 0; i < 2_000; i++) {
+            everydayBroken += everyday.next("BM-" + i).expected().stream().anyMatch(c -> !c.isExclusion()) ? 1 : 0;
+            neglectedBroken += neglected.next("BM-" + i).expected().stream().anyMatch(c -> !c.isExclusion()) ? 1 : 0;
+        }
+        assertThat(neglectedBroken).isGreaterThan(everydayBroken * 3);
     }
 }

@@ -95,7 +95,63 @@ public final class LocalStack {
         run(List.of("bash", root.resolve("scripts/kafka.sh").toString(), "start"), kafkaEnv);
     }
 
+    /** Stops a service gracefully (SIGTERM) and waits until it is gone. */
+    public synchronized void stopService(String svc) {
+        Process p = processes.remove(svc);
+        if (p != null) {
+            p.destroy();
+            try {
+                if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                    p.destroyForcibly().waitFor();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Kills a service at once (SIGKILL), as a crash would. */
+    public synchronized void killService(String svc) {
+        Process p = processes.remove(svc);
+        if (p != null) {
+            try {
+                p.destroyForcibly().waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Starts a stopped service again, with extra environment, and waits until it is ready. */
+    public synchronized void restartService(String svc, Map<String, String> extraEnv) {
+        try {
+            startService(svc, extraEnv);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitReady(svc);
+    }
+
+    /** Runs SQL on the system tests' database. */
+    public void sql(String statement) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl(), env("BRIGHT_DB_USER", "bright"),
+                env("BRIGHT_DB_PASSWORD", "bright")); Statement s = c.createStatement()) {
+            s.execute(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException("SQL on bright_systest failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static String jdbcUrl() {
+        return "jdbc:postgresql://" + env("BRIGHT_DB_HOST", "localhost") + ":" + env("BRIGHT_DB_PORT", "5432")
+                + "/bright_systest";
+    }
+
     private void startService(String svc) throws IOException {
+        startService(svc, Map.of());
+    }
+
+    private void startService(String svc, Map<String, String> extraEnv) throws IOException {
         Path jar = root.resolve(svc + "/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (./bright test does)");
@@ -108,8 +164,9 @@ public final class LocalStack {
         env.put("BRIGHTMANAGER_URL", url("sandbox"));
         env.put("BRIGHTCLIENT_URL", url("sandbox"));
         env.put("IMPORT_POLL_INTERVAL", "200ms");
+        env.putAll(extraEnv);
         pb.redirectErrorStream(true);
-        pb.redirectOutput(work.resolve("logs/" + svc + ".log").toFile());
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("logs/" + svc + ".log").toFile()));
         processes.put(svc, pb.start());
     }
 
@@ -150,15 +207,7 @@ public final class LocalStack {
     }
 
     private void resetDatabase() {
-        String url = "jdbc:postgresql://" + env("BRIGHT_DB_HOST", "localhost") + ":" + env("BRIGHT_DB_PORT", "5432")
-                + "/bright_systest";
-        try (Connection c = DriverManager.getConnection(url, env("BRIGHT_DB_USER", "bright"),
-                env("BRIGHT_DB_PASSWORD", "bright")); Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS sandbox, import_api, sync_worker, report_service CASCADE");
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot reset database bright_systest (run scripts/postgres.sh ensure): "
-                    + e.getMessage(), e);
-        }
+        sql("DROP SCHEMA IF EXISTS sandbox, import_api, sync_worker, report_service CASCADE");
     }
 
     private void run(List<String> command, Map<String, String> env) throws IOException {

@@ -134,7 +134,9 @@ public class ImportEnumerator {
                 }
                 events.clientRecords(run.accountId, importId, unlinked);
                 Long expected = first ? page.total() : null;
-                if (!advance(importId, page.nextCursor(), clients.size(), linked.size(), unlinked.size(), expected)) {
+                Optional<ImportRun> advanced = advance(importId, page.nextCursor(), clients.size(), linked.size(),
+                        unlinked.size(), expected);
+                if (advanced.isEmpty()) {
                     Log.warnf("import %s: lease lost to another instance; stopping here", importId);
                     return;
                 }
@@ -142,6 +144,7 @@ public class ImportEnumerator {
                 if (page.nextCursor() == null) {
                     break;
                 }
+                events.enumerating(advanced.get());
                 cursor = page.nextCursor();
             }
             ImportRun done = QuarkusTransaction.requiringNew().call(() -> ImportRun.<ImportRun>findById(importId));
@@ -160,12 +163,16 @@ public class ImportEnumerator {
         }
     }
 
-    /** Commits a page: cursor and counts together, and only while this instance holds the lease. */
-    private boolean advance(String importId, String nextCursor, int seen, int linked, int emitted, Long expectedTotal) {
+    /**
+     * Commits a page: cursor and counts together, and only while this instance holds the lease; returns
+     * the run as committed, or empty when the lease was lost.
+     */
+    private Optional<ImportRun> advance(String importId, String nextCursor, int seen, int linked, int emitted,
+            Long expectedTotal) {
         return QuarkusTransaction.requiringNew().call(() -> {
             ImportRun run = em.find(ImportRun.class, importId, LockModeType.PESSIMISTIC_WRITE);
             if (!owner.equals(run.leaseOwner)) {
-                return false;
+                return Optional.<ImportRun>empty();
             }
             run.cursor = nextCursor;
             run.total += seen;
@@ -176,7 +183,7 @@ public class ImportEnumerator {
             }
             run.lastActivityAt = Instant.now();
             run.leaseUntil = Instant.now().plus(config.lease());
-            return true;
+            return Optional.of(run);
         });
     }
 

@@ -52,6 +52,11 @@ public class PipelineEvents {
         send(run, ImportEvent.Type.STARTED);
     }
 
+    /** Running counts after a committed page, so the report's figures grow during enumeration. */
+    public void enumerating(ImportRun run) {
+        send(run, ImportEvent.Type.ENUMERATING);
+    }
+
     public void enumerated(ImportRun run) {
         send(run, ImportEvent.Type.ENUMERATED);
     }

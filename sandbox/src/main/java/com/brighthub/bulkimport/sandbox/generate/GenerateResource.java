@@ -42,13 +42,17 @@ public class GenerateResource {
 
     @POST
     public Response generate(@PathParam("accountId") String accountId, @QueryParam("count") @DefaultValue("100") int count,
-            @QueryParam("seed") @DefaultValue("42") long seed) {
+            @QueryParam("seed") @DefaultValue("42") long seed,
+            @QueryParam("defectScale") @DefaultValue("1.0") double defectScale) {
         if (count < 1 || count > MAX_COUNT) {
             return SandboxErrors.error(400, "INVALID_COUNT", "count must be between 1 and " + MAX_COUNT);
         }
+        if (defectScale < 0 || defectScale > 20) {
+            return SandboxErrors.error(400, "INVALID_DEFECT_SCALE", "defectScale must be between 0 and 20");
+        }
         store.account(accountId).orElseThrow(() -> SandboxErrors.notFound("Account " + accountId));
         long first = store.count(accountId) + 1;
-        PracticeGenerator generator = new PracticeGenerator(seed ^ accountId.hashCode());
+        PracticeGenerator generator = new PracticeGenerator(seed ^ accountId.hashCode(), defectScale);
         List<BrightManagerStore.Row> chunk = new ArrayList<>(CHUNK);
         for (long n = first; n < first + count; n++) {
             String id = clientId(n);

@@ -37,12 +37,26 @@ public final class PracticeGenerator {
         "Line\nBreak Consulting", "Emoji 🚀 Rockets Ltd"};
 
     private final Random random;
+    private final double defectScale;
     private final List<String> companyStems = new ArrayList<>();
     private final List<String> streets = new ArrayList<>();
     private final List<Place> places = new ArrayList<>();
     private final List<Person> people = new ArrayList<>();
 
+    /** A realistic practice: every defect at its everyday share. */
     public PracticeGenerator(long seed) {
+        this(seed, 1.0);
+    }
+
+    /**
+     * A practice whose defect shares are multiplied by {@code defectScale} (0 for a clean practice, 10 for
+     * a badly kept one), for tests and measurements of the failure path.
+     */
+    public PracticeGenerator(long seed, double defectScale) {
+        if (defectScale < 0 || defectScale > 20) {
+            throw new IllegalArgumentException("defectScale must be between 0 and 20");
+        }
+        this.defectScale = defectScale;
         this.random = new Random(seed);
         Faker faker = new Faker(Locale.UK, new Random(seed));
         for (int i = 0; i < 1500; i++) {
@@ -77,10 +91,10 @@ public final class PracticeGenerator {
         boolean validationDefect = false;
         if (type != ClientType.SELF_ASSESSMENT) {
             int r = random.nextInt(1000);
-            if (r < 5) {
+            if (r < scaled(5)) {
                 typeText = "";
                 expected.add(ReasonCode.REQUIRED_FIELD_BLANK);
-            } else if (r < 40) {
+            } else if (r < scaled(40)) {
                 if (type.needsCompanyNumber() && r % 3 != 0) {
                     companyNumber = random.nextBoolean() ? "" : null;
                 } else {
@@ -92,7 +106,7 @@ public final class PracticeGenerator {
         }
 
         List<Address> addresses = addresses(type);
-        if (type != ClientType.SELF_ASSESSMENT && random.nextInt(100) < 6) {
+        if (type != ClientType.SELF_ASSESSMENT && random.nextInt(1000) < scaled(60)) {
             int broken = random.nextInt(10) == 0 ? Math.min(2, addresses.size()) : 1;
             for (int i = 0; i < broken; i++) {
                 Address a = addresses.get(i);
@@ -103,7 +117,7 @@ public final class PracticeGenerator {
         }
 
         List<Contact> contacts = contacts(type, owner);
-        if (type != ClientType.SELF_ASSESSMENT && random.nextInt(100) < 5) {
+        if (type != ClientType.SELF_ASSESSMENT && random.nextInt(1000) < scaled(50)) {
             int i = random.nextInt(contacts.size());
             Contact c = contacts.get(i);
             contacts.set(i, new Contact(c.kind(), c.personId(), c.firstName(), c.lastName(), c.email(), c.phone(),
@@ -114,7 +128,7 @@ public final class PracticeGenerator {
         validationDefect = validationDefect || !expected.isEmpty();
         if (type == ClientType.SELF_ASSESSMENT) {
             expected.add(ReasonCode.SELF_ASSESSMENT);
-        } else if (random.nextInt(100) == 0) {
+        } else if (random.nextInt(1000) < scaled(10)) {
             // BrightClient checks VAT numbers; a client that passes our rules is then rejected there.
             vat = "GB" + digits(4);
             if (!validationDefect) {
@@ -126,6 +140,11 @@ public final class PracticeGenerator {
         String email = "office@" + slug(name) + ".example";
         return new Generated(new Client(clientId, reference, name, typeText, companyNumber, vat, email, addresses,
                 contacts), expected);
+    }
+
+    /** A share in thousandths, scaled and capped at all. */
+    private int scaled(int perMille) {
+        return (int) Math.min(1000, Math.round(perMille * defectScale));
     }
 
     private ClientType pickType() {

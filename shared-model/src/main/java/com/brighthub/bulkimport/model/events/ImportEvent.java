@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A fact about an import run from import-api: it started, or its enumeration of BrightManager is
- * complete (then {@code total}, {@code alreadyLinked} and {@code emitted} are final).
+ * A fact about an import run from import-api: it started, a page of its enumeration of BrightManager
+ * was sent on (running counts), or its enumeration is complete (then {@code total},
+ * {@code alreadyLinked} and {@code emitted} are final).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ImportEvent(
@@ -23,6 +24,6 @@ public record ImportEvent(
 
     /** The lifecycle facts import-api publishes. */
     public enum Type {
-        STARTED, ENUMERATED
+        STARTED, ENUMERATING, ENUMERATED
     }
 }
