@@ -164,6 +164,8 @@ public final class LocalStack {
         env.put("BRIGHTMANAGER_URL", url("sandbox"));
         env.put("BRIGHTCLIENT_URL", url("sandbox"));
         env.put("IMPORT_POLL_INTERVAL", "200ms");
+        // small pages: many page commits interleave with progress updates, as in a large import
+        env.put("IMPORT_PAGE_SIZE", "100");
         env.putAll(extraEnv);
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("logs/" + svc + ".log").toFile()));

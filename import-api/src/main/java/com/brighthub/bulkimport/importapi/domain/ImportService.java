@@ -10,6 +10,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.time.Instant;
 import java.util.List;
@@ -27,6 +28,9 @@ public class ImportService {
 
     @Inject
     BrightManagerPort brightManager;
+
+    @Inject
+    EntityManager em;
 
     /** Starts an import of the account, or refuses with the contract's codes. */
     public ImportRun start(Caller caller, String accountId, boolean confirmed) {
@@ -82,23 +86,33 @@ public class ImportService {
         return QuarkusTransaction.requiringNew().call(() -> ImportRun.inAccount(accountId, importId));
     }
 
-    /** Applies report-service's figures; progress never goes backwards and completion is final. */
+    /**
+     * Applies report-service's figures in one statement that touches only progress columns (the
+     * enumerator may be committing a page of the same row): progress never goes backwards and
+     * completion is final.
+     */
     public void applyProgress(ImportProgress progress) {
-        Optional<ImportRun> found = ImportRun.inAccount(progress.accountId(), progress.importId());
-        if (found.isEmpty()) {
+        Instant finishedAt = progress.occurredAt() == null ? Instant.now() : progress.occurredAt();
+        int updated = em.createNativeQuery("""
+                        UPDATE bulk_import SET
+                          processed = GREATEST(processed, ?1),
+                          last_activity_at = GREATEST(last_activity_at, COALESCE(?2, last_activity_at)),
+                          finished_at = CASE WHEN ?3 AND status = 'RUNNING' THEN ?4 ELSE finished_at END,
+                          status = CASE WHEN ?3 AND status = 'RUNNING' THEN 'COMPLETED' ELSE status END
+                        WHERE id = ?5 AND account_id = ?6
+                        """)
+                .setParameter(1, progress.processed())
+                .setParameter(2, progress.lastOutcomeAt())
+                .setParameter(3, progress.completed())
+                .setParameter(4, finishedAt)
+                .setParameter(5, progress.importId())
+                .setParameter(6, progress.accountId())
+                .executeUpdate();
+        if (updated == 0) {
             Log.warnf("progress for unknown import %s of account %s ignored", progress.importId(), progress.accountId());
-            return;
-        }
-        ImportRun run = found.get();
-        run.processed = Math.max(run.processed, progress.processed());
-        if (progress.lastOutcomeAt() != null && progress.lastOutcomeAt().isAfter(run.lastActivityAt)) {
-            run.lastActivityAt = progress.lastOutcomeAt();
-        }
-        if (progress.completed() && run.status == ImportStatus.RUNNING) {
-            run.status = ImportStatus.COMPLETED;
-            run.finishedAt = progress.occurredAt() == null ? Instant.now() : progress.occurredAt();
-            Log.infof("import %s of account %s completed: %d clients accounted for", run.id, run.accountId,
-                    run.processed);
+        } else if (progress.completed()) {
+            Log.infof("import %s of account %s: every client accounted for (%d)", progress.importId(),
+                    progress.accountId(), progress.processed());
         }
     }
 

@@ -9,15 +9,20 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * One bulk import run: who started it, how far its enumeration of BrightManager got, and its progress.
+ *
+ * <p>Two writers share a row – the enumerator (cursor and counts, under a row lock) and the progress
+ * listener (processed, status) – so an update writes only the columns it changed.
  */
 @Entity
 @Table(name = "bulk_import")
+@DynamicUpdate
 public class ImportRun extends PanacheEntityBase {
 
     @Id
