@@ -68,13 +68,29 @@ class ReportServiceTest {
         Client client = verdict == Verdict.PASS
                 ? new Client(clientId, "R", name, "TRUST", null, null, null, List.of(), List.of()) : null;
         return new Rec(Topics.VALIDATION_RESULTS, Json.write(new ValidationResult(UUID.randomUUID(), account, importId,
-                clientId, Origin.IMPORT, Instant.now(), verdict, List.of(reasons), client, "REF-" + clientId, name)));
+                clientId, Origin.IMPORT, Instant.now(), verdict, List.of(reasons), client, "REF-" + clientId, name,
+                Instant.now())));
     }
 
     Rec sync(String clientId, SyncOutcome outcome, Reason... reasons) {
         return new Rec(Topics.SYNC_RESULTS, Json.write(new SyncResult(UUID.randomUUID(), account, importId, clientId,
                 Origin.IMPORT, Instant.now(), outcome, outcome == SyncOutcome.REJECTED ? null : "BC-" + clientId,
                 List.of(reasons), "REF-" + clientId, "Name " + clientId)));
+    }
+
+    Rec saveVerdict(String clientId, Verdict verdict, Reason... reasons) {
+        return new Rec(Topics.VALIDATION_RESULTS, Json.write(new ValidationResult(UUID.randomUUID(), account, null,
+                clientId, Origin.SAVE, Instant.now(), verdict, List.of(reasons), null, "REF-" + clientId, "Broken Ltd",
+                Instant.now())));
+    }
+
+    Rec saveSynced(String clientId) {
+        return new Rec(Topics.SYNC_RESULTS, Json.write(new SyncResult(UUID.randomUUID(), account, null, clientId,
+                Origin.SAVE, Instant.now(), SyncOutcome.IMPORTED, "BC-" + clientId, List.of(), "REF-" + clientId, "Broken Ltd")));
+    }
+
+    void deliver(Rec... recs) {
+        deliver(List.of(recs));
     }
 
     void deliver(List<Rec> recs) {
@@ -185,6 +201,37 @@ class ReportServiceTest {
                 .body("totalItems", equalTo(3)).body("items.size()", equalTo(1));
         given().auth().oauth2(admin()).get(path + "?reason=NOPE").then().statusCode(400)
                 .body("code", equalTo("INVALID_REASON"));
+    }
+
+    @Test
+    void aFixSavedInBrightManagerResolvesTheFailureRowsOnce() {
+        deliver(aSmallImport());
+
+        deliver(saveVerdict("BM-2", Verdict.PASS), saveSynced("BM-2"));
+        deliver(saveSynced("BM-2"));
+        deliver(saveVerdict("BM-2", Verdict.FAIL, new Reason(ReasonCode.ADDRESS_LINE_1_MISSING, "Trading address")));
+
+        String base = "/api/v1/accounts/" + account + "/imports/" + importId;
+        given().auth().oauth2(admin()).get(base + "/report").then().statusCode(200)
+                .body("resolvedSinceImport", equalTo(1)).body("failed", equalTo(2));
+        given().auth().oauth2(admin()).get(base + "/failures?status=RESOLVED").then().statusCode(200)
+                .body("totalItems", equalTo(2)).body("items.clientId", org.hamcrest.Matchers.everyItem(equalTo("BM-2")));
+        given().auth().oauth2(admin()).get(base + "/failures?status=OPEN").then().statusCode(200)
+                .body("totalItems", equalTo(1)).body("items[0].clientId", equalTo("BM-4"));
+    }
+
+    @Test
+    void aPartialFixLeavesOnlyTheRemainingReasonOpen() {
+        deliver(aSmallImport());
+
+        deliver(saveVerdict("BM-2", Verdict.FAIL, new Reason(ReasonCode.CONTACT_ROLE_MISSING, "Ann Lee (Main Contact)")));
+
+        String base = "/api/v1/accounts/" + account + "/imports/" + importId;
+        given().auth().oauth2(admin()).get(base + "/failures?status=OPEN&reason=CONTACT_ROLE_MISSING").then()
+                .body("totalItems", equalTo(1));
+        given().auth().oauth2(admin()).get(base + "/failures?status=RESOLVED").then()
+                .body("totalItems", equalTo(1)).body("items[0].reasonCode", equalTo("ADDRESS_LINE_1_MISSING"));
+        given().auth().oauth2(admin()).get(base + "/report").then().body("resolvedSinceImport", equalTo(0));
     }
 
     @Test

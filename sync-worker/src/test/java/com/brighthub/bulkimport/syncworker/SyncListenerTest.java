@@ -59,9 +59,13 @@ class SyncListenerTest {
     }
 
     String pass(String importId, Origin origin, String clientId) {
-        Client client = new Client(clientId, "REF", "Name", "PARTNERSHIP", null, null, null, List.of(), List.of());
+        return pass(importId, origin, clientId, "PARTNERSHIP", Instant.now());
+    }
+
+    String pass(String importId, Origin origin, String clientId, String type, Instant recordedAt) {
+        Client client = new Client(clientId, "REF", "Name", type, null, null, null, List.of(), List.of());
         return Json.write(new ValidationResult(UUID.randomUUID(), account, importId, clientId, origin, Instant.now(),
-                Verdict.PASS, List.of(), client, "REF", "Name"));
+                Verdict.PASS, List.of(), client, "REF", "Name", recordedAt));
     }
 
     List<SyncResult> results() {
@@ -113,6 +117,30 @@ class SyncListenerTest {
         deliver(pass("IMP-1", Origin.IMPORT, "BM-3"), pass(null, Origin.SAVE, "BM-3"));
 
         assertThat(results()).extracting(SyncResult::outcome).containsExactly(SyncOutcome.IMPORTED, SyncOutcome.UPDATED);
+    }
+
+    @Test
+    void anOlderSaveArrivingAfterANewerOneIsNotApplied() {
+        when(brightClient.create(eq(account), anyString(), any())).thenReturn(BrightClientPort.Answer.accepted("BC-7"));
+        when(brightClient.update(eq(account), eq("BC-7"), any())).thenReturn(BrightClientPort.Answer.accepted("BC-7"));
+        Instant t = Instant.parse("2026-11-25T10:00:00Z");
+
+        deliver(pass(null, Origin.SAVE, "BM-7", "TRUST", t.plusSeconds(10)), pass(null, Origin.SAVE, "BM-7", "TRUST", t));
+
+        assertThat(results()).extracting(SyncResult::outcome).containsExactly(SyncOutcome.IMPORTED, SyncOutcome.STALE);
+        verify(brightClient, never()).update(any(), any(), any());
+    }
+
+    @Test
+    void aSaveThatChangesTheTypeOfASyncedClientIsReportedNotApplied() {
+        when(brightClient.create(eq(account), anyString(), any())).thenReturn(BrightClientPort.Answer.accepted("BC-8"));
+
+        deliver(pass("IMP-1", Origin.IMPORT, "BM-8", "TRUST", Instant.now()),
+                pass(null, Origin.SAVE, "BM-8", "CHARITY", Instant.now()));
+
+        assertThat(results()).extracting(SyncResult::outcome).containsExactly(SyncOutcome.IMPORTED, SyncOutcome.REJECTED);
+        assertThat(results().get(1).reasons().get(0).detail()).contains("client type cannot change");
+        verify(brightClient, never()).update(any(), any(), any());
     }
 
     @Test

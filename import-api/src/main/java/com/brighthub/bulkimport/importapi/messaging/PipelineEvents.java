@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
@@ -34,18 +33,17 @@ public class PipelineEvents {
 
     /** One client-record event per client, keyed by account and client. */
     public void clientRecords(String accountId, String importId, List<Client> clients) {
-        List<Message<String>> messages = new ArrayList<>(clients.size());
+        List<ClientRecordEvent> records = new ArrayList<>(clients.size());
         for (Client client : clients) {
-            messages.add(KeyedMessages.keyed(Topics.clientKey(accountId, client.id()),
-                    ClientRecordEvent.fromImport(accountId, importId, client)));
+            records.add(ClientRecordEvent.fromImport(accountId, importId, client));
         }
-        KeyedMessages.sendAll(clientRecords, messages);
+        clientRecords(records);
     }
 
-    /** A client-record event for a BrightManager save. */
-    public void clientRecord(ClientRecordEvent event) {
-        KeyedMessages.sendAll(clientRecords,
-                List.of(KeyedMessages.keyed(Topics.clientKey(event.accountId(), event.clientId()), event)));
+    /** Client-record events as they are (BrightManager saves), each keyed by account and client. */
+    public void clientRecords(List<ClientRecordEvent> records) {
+        KeyedMessages.sendAll(clientRecords, records.stream()
+                .map(e -> KeyedMessages.keyed(Topics.clientKey(e.accountId(), e.clientId()), e)).toList());
     }
 
     public void started(ImportRun run) {

@@ -2,6 +2,7 @@ package com.brighthub.bulkimport.report.domain;
 
 import com.brighthub.bulkimport.model.events.ImportEvent;
 import com.brighthub.bulkimport.report.persistence.ReportStore;
+import com.brighthub.bulkimport.report.persistence.ResolutionStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -10,8 +11,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Folds a polled batch of lifecycle facts and outcomes into the reports, in one transaction, and
- * completes every import whose clients are all accounted for.
+ * Folds a polled batch of lifecycle facts, import outcomes and saves into the reports, in one
+ * transaction, and completes every import whose clients are all accounted for.
  */
 @ApplicationScoped
 public class ReportAggregator {
@@ -19,11 +20,15 @@ public class ReportAggregator {
     @Inject
     ReportStore store;
 
+    @Inject
+    ResolutionStore resolutions;
+
     /** Applies the batch; returns the imports whose report changed. */
     @Transactional
-    public Set<String> apply(List<ImportEvent> lifecycle, List<Outcome> outcomes) {
+    public Set<String> apply(List<ImportEvent> lifecycle, List<Outcome> outcomes, List<SaveOutcome> saves) {
         Set<String> touched = new HashSet<>(store.applyImportEvents(lifecycle));
         touched.addAll(store.applyOutcomes(outcomes));
+        touched.addAll(resolutions.apply(saves));
         store.completeFinished(touched);
         return touched;
     }

@@ -9,6 +9,7 @@ import com.brighthub.bulkimport.model.events.SyncResult;
 import com.brighthub.bulkimport.model.events.ValidationResult;
 import com.brighthub.bulkimport.report.domain.Outcome;
 import com.brighthub.bulkimport.report.domain.ReportAggregator;
+import com.brighthub.bulkimport.report.domain.SaveOutcome;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,8 +21,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Reads import-api's lifecycle facts, the validator's verdicts and the sync worker's outcomes from one
- * consumer, folds each polled batch into the reports, then publishes progress.
+ * Reads import-api's lifecycle facts, the validator's verdicts and the sync worker's outcomes – of
+ * imports and of BrightManager saves – from one consumer, folds each polled batch into the reports,
+ * then publishes progress.
  */
 @ApplicationScoped
 public class PipelineListener {
@@ -42,6 +44,7 @@ public class PipelineListener {
     public void onEvents(ConsumerRecords<String, String> records) {
         List<ImportEvent> lifecycle = new ArrayList<>();
         List<Outcome> outcomes = new ArrayList<>();
+        List<SaveOutcome> saves = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             switch (record.topic()) {
                 case Topics.IMPORT_EVENTS -> {
@@ -53,20 +56,26 @@ public class PipelineListener {
                 case Topics.VALIDATION_RESULTS -> {
                     ValidationResult v = EventBatch.decode(record, ValidationResult.class, PipelineListener::problem,
                             deadLetters);
-                    if (v != null && v.origin() == Origin.IMPORT) {
-                        Outcome.of(v).ifPresent(outcomes::add);
+                    if (v != null) {
+                        switch (v.origin()) {
+                            case IMPORT -> Outcome.of(v).ifPresent(outcomes::add);
+                            case SAVE -> SaveOutcome.of(v).ifPresent(saves::add);
+                        }
                     }
                 }
                 case Topics.SYNC_RESULTS -> {
                     SyncResult s = EventBatch.decode(record, SyncResult.class, PipelineListener::problem, deadLetters);
-                    if (s != null && s.origin() == Origin.IMPORT) {
-                        Outcome.of(s).ifPresent(outcomes::add);
+                    if (s != null) {
+                        switch (s.origin()) {
+                            case IMPORT -> Outcome.of(s).ifPresent(outcomes::add);
+                            case SAVE -> SaveOutcome.of(s).ifPresent(saves::add);
+                        }
                     }
                 }
                 default -> deadLetters.send(record, "report-service does not read topic " + record.topic());
             }
         }
-        Set<String> touched = aggregator.apply(lifecycle, outcomes);
+        Set<String> touched = aggregator.apply(lifecycle, outcomes, saves);
         progress.publish(touched);
     }
 
@@ -79,15 +88,20 @@ public class PipelineListener {
         if (v.origin() == null || v.verdict() == null) {
             return "missing origin or verdict";
         }
-        return v.origin() == Origin.IMPORT ? EventBatch.missing(REQUIRED, v.accountId(), v.importId(), v.clientId())
-                : null;
+        return identity(v.origin(), v.accountId(), v.importId(), v.clientId());
     }
 
     static String problem(SyncResult s) {
         if (s.origin() == null || s.outcome() == null) {
             return "missing origin or outcome";
         }
-        return s.origin() == Origin.IMPORT ? EventBatch.missing(REQUIRED, s.accountId(), s.importId(), s.clientId())
-                : null;
+        return identity(s.origin(), s.accountId(), s.importId(), s.clientId());
+    }
+
+    private static String identity(Origin origin, String accountId, String importId, String clientId) {
+        return switch (origin) {
+            case IMPORT -> EventBatch.missing(REQUIRED, accountId, importId, clientId);
+            case SAVE -> EventBatch.missing(new String[] {"accountId", "clientId"}, accountId, clientId);
+        };
     }
 }

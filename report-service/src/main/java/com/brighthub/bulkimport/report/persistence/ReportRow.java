@@ -7,7 +7,7 @@ import java.time.Instant;
  */
 public record ReportRow(String importId, String accountId, String startedBy, Instant startedAt, boolean enumerated,
         long total, long linkedAtStart, long emitted, long imported, long failed, long excluded, long linkedDuring,
-        Instant firstOutcomeAt, Instant lastActivityAt, Instant completedAt) {
+        Instant firstOutcomeAt, Instant lastActivityAt, Instant completedAt, long resolvedSinceImport) {
 
     /** Clients with an outcome, plus those already linked before the import reached them. */
     public long processed() {

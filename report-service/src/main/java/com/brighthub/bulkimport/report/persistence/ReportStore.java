@@ -37,7 +37,7 @@ public class ReportStore {
 
     private static final String ROW_COLUMNS = """
             import_id, account_id, started_by, started_at, enumerated, total, linked_at_start, emitted, imported,
-            failed, excluded, linked_during, first_outcome_at, last_activity_at, completed_at""";
+            failed, excluded, linked_during, first_outcome_at, last_activity_at, completed_at, resolved_since_import""";
 
     @Inject
     AgroalDataSource db;
@@ -406,7 +406,7 @@ public class ReportStore {
         return new ReportRow(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs.getTimestamp(4)),
                 rs.getBoolean(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10),
                 rs.getLong(11), rs.getLong(12), instant(rs.getTimestamp(13)), instant(rs.getTimestamp(14)),
-                instant(rs.getTimestamp(15)));
+                instant(rs.getTimestamp(15)), rs.getLong(16));
     }
 
     private static Timestamp ts(Instant i) {

@@ -14,6 +14,7 @@ import java.util.Map;
  * {@code alreadyLinked + excluded + imported + failed == total}.
  *
  * @param total clients in the BrightManager account when the import ran (final once {@code enumerationComplete})
+ * @param resolvedSinceImport failed clients that a later save in BrightManager synced to BrightClient
  * @param failuresByReason failure rows per reason code (a client with two reasons counts in both)
  * @param outstanding clients sent on that have no outcome yet
  * @param clientsPerSecond outcomes per second since the first one
@@ -74,7 +75,7 @@ public record ReportView(
         boolean stalled = !complete && last != null && last.plus(stallAfter).isBefore(now);
         return new ReportView(r.importId(), r.accountId(), complete ? "COMPLETED" : "RUNNING", r.startedBy(),
                 r.startedAt(), r.completedAt(), r.enumerated(), r.total(), r.alreadyLinked(), r.excluded(),
-                r.imported(), r.failed(), 0, r.processed(), outstanding, percent, counts, reasons, rate, eta, stalled,
+                r.imported(), r.failed(), r.resolvedSinceImport(), r.processed(), outstanding, percent, counts, reasons, rate, eta, stalled,
                 r.lastActivityAt(), "/api/v1/accounts/" + r.accountId() + "/imports/" + r.importId() + "/failures.csv");
     }
 }

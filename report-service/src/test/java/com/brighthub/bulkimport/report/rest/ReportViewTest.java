@@ -13,7 +13,7 @@ class ReportViewTest {
     static final Instant T0 = Instant.parse("2026-11-25T09:00:00Z");
 
     static ReportRow running(Instant lastActivity) {
-        return new ReportRow("I", "A", "alice", T0, true, 1000, 100, 900, 300, 50, 50, 0, T0, lastActivity, null);
+        return new ReportRow("I", "A", "alice", T0, true, 1000, 100, 900, 300, 50, 50, 0, T0, lastActivity, null, 0);
     }
 
     @Test
@@ -39,7 +39,7 @@ class ReportViewTest {
     @Test
     void aCompletedImportIsNeverStalled() {
         ReportRow done = new ReportRow("I", "A", "alice", T0, true, 1000, 100, 900, 800, 50, 50, 0, T0,
-                T0.plusSeconds(10), T0.plusSeconds(10));
+                T0.plusSeconds(10), T0.plusSeconds(10), 0);
 
         ReportView view = ReportView.of(done, Map.of("ADDRESS_LINE_1_MISSING", new long[] {70, 70}),
                 Duration.ofMinutes(5), T0.plusSeconds(3600));

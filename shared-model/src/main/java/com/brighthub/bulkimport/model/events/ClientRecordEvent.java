@@ -19,6 +19,12 @@ public record ClientRecordEvent(
         Instant occurredAt,
         Client client) {
 
+    /** A record for a client saved in BrightManager; {@code occurredAt} is the save's time, which orders saves. */
+    public static ClientRecordEvent fromSave(String accountId, Client client, Instant savedAt) {
+        return new ClientRecordEvent(UUID.randomUUID(), accountId, null, client.id(), Origin.SAVE,
+                savedAt == null ? Instant.now() : savedAt, client);
+    }
+
     /** A record for a client found by an import run. */
     public static ClientRecordEvent fromImport(String accountId, String importId, Client client) {
         return new ClientRecordEvent(UUID.randomUUID(), accountId, importId, client.id(), Origin.IMPORT,

@@ -10,6 +10,8 @@ public enum SyncOutcome {
     UPDATED,
     /** Already linked when an import reached it: nothing sent to BrightClient. */
     ALREADY_LINKED,
-    /** BrightClient answered 4xx: a permanent failure. */
-    REJECTED
+    /** BrightClient answered 4xx, or the change is not allowed (client type): a permanent failure. */
+    REJECTED,
+    /** A save older than one already applied to this client: ignored, so saves apply in save order. */
+    STALE
 }

@@ -8,7 +8,8 @@ import java.util.UUID;
 
 /**
  * The validator's verdict on one client: PASS carries the client on to the sync worker, FAIL and
- * EXCLUDED carry every reason.
+ * EXCLUDED carry every reason. {@code recordedAt} is when the client record was made: for a save, the
+ * save's time, which orders one client's saves.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ValidationResult(
@@ -22,7 +23,8 @@ public record ValidationResult(
         List<Reason> reasons,
         Client client,
         String clientReference,
-        String clientName) {
+        String clientName,
+        Instant recordedAt) {
 
     public ValidationResult {
         reasons = reasons == null ? List.of() : List.copyOf(reasons);

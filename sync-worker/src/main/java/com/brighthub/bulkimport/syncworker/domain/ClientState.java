@@ -5,11 +5,11 @@ package com.brighthub.bulkimport.syncworker.domain;
  * creates BrightClient rejected.
  */
 public record ClientState(String accountId, String clientId, String brightClientId, String clientType,
-        String linkedByImport, int rejectedAttempts) {
+        String linkedByImport, int rejectedAttempts, java.time.Instant lastSaveAt) {
 
     /** A client never seen before. */
     public static ClientState unseen(String accountId, String clientId) {
-        return new ClientState(accountId, clientId, null, null, null, 0);
+        return new ClientState(accountId, clientId, null, null, null, 0, null);
     }
 
     public boolean linked() {
@@ -22,14 +22,26 @@ public record ClientState(String accountId, String clientId, String brightClient
     }
 
     public ClientState linkedTo(String id, String type, String importId) {
-        return new ClientState(accountId, clientId, id, type, importId, rejectedAttempts);
+        return new ClientState(accountId, clientId, id, type, importId, rejectedAttempts, lastSaveAt);
     }
 
     public ClientState rejected() {
-        return new ClientState(accountId, clientId, brightClientId, clientType, linkedByImport, rejectedAttempts + 1);
+        return new ClientState(accountId, clientId, brightClientId, clientType, linkedByImport, rejectedAttempts + 1,
+                lastSaveAt);
+    }
+
+    /** The state once a save made at {@code savedAt} was applied. */
+    public ClientState savedAt(java.time.Instant savedAt) {
+        java.time.Instant latest = lastSaveAt == null || (savedAt != null && savedAt.isAfter(lastSaveAt)) ? savedAt : lastSaveAt;
+        return new ClientState(accountId, clientId, brightClientId, clientType, linkedByImport, rejectedAttempts, latest);
+    }
+
+    /** True when a save made at {@code savedAt} is older than (or the same as) one already applied. */
+    public boolean isStale(java.time.Instant savedAt) {
+        return savedAt != null && lastSaveAt != null && !savedAt.isAfter(lastSaveAt);
     }
 
     public ClientState withType(String type) {
-        return new ClientState(accountId, clientId, brightClientId, type, linkedByImport, rejectedAttempts);
+        return new ClientState(accountId, clientId, brightClientId, type, linkedByImport, rejectedAttempts, lastSaveAt);
     }
 }

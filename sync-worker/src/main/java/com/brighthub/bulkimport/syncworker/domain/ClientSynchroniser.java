@@ -1,5 +1,6 @@
 package com.brighthub.bulkimport.syncworker.domain;
 
+import com.brighthub.bulkimport.model.events.Origin;
 import com.brighthub.bulkimport.model.events.Reason;
 import com.brighthub.bulkimport.model.events.ReasonCode;
 import com.brighthub.bulkimport.model.events.SyncOutcome;
@@ -106,6 +107,17 @@ public class ClientSynchroniser {
     }
 
     private SyncDecision decide(ValidationResult r, ClientState state) {
+        if (r.origin() == Origin.SAVE) {
+            if (state.isStale(r.recordedAt())) {
+                return new SyncDecision(r, SyncOutcome.STALE, state.brightClientId(), null, state);
+            }
+            SyncDecision d = decideOnce(r, state);
+            return new SyncDecision(d.input(), d.outcome(), d.brightClientId(), d.reason(), d.state().savedAt(r.recordedAt()));
+        }
+        return decideOnce(r, state);
+    }
+
+    private SyncDecision decideOnce(ValidationResult r, ClientState state) {
         BrightClientRecord record = BrightClientRecord.from(r.client());
         String type = r.client().type();
         if (state.linked()) {

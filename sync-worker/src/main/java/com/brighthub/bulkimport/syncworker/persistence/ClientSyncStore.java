@@ -31,7 +31,7 @@ public class ClientSyncStore {
         }
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 SELECT s.account_id, s.client_id, s.bright_client_id, s.client_type, s.linked_by_import,
-                       s.rejected_attempts
+                       s.rejected_attempts, s.last_save_at
                 FROM client_sync s JOIN unnest(?::text[], ?::text[]) AS k(account_id, client_id)
                   ON s.account_id = k.account_id AND s.client_id = k.client_id
                 """)) {
@@ -40,7 +40,8 @@ public class ClientSyncStore {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ClientState s = new ClientState(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getInt(6));
+                            rs.getString(5), rs.getInt(6),
+                            rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant());
                     out.put(key(s.accountId(), s.clientId()), s);
                 }
             }
@@ -61,8 +62,8 @@ public class ClientSyncStore {
         }
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO client_sync AS s (account_id, client_id, bright_client_id, client_type, linked_by_import,
-                                              linked_at, rejected_attempts, updated_at)
-                VALUES (?, ?, ?, ?, ?, CASE WHEN ?::text IS NULL THEN NULL ELSE now() END, ?, now())
+                                              linked_at, rejected_attempts, last_save_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, CASE WHEN ?::text IS NULL THEN NULL ELSE now() END, ?, ?, now())
                 ON CONFLICT (account_id, client_id) DO UPDATE SET
                   bright_client_id  = COALESCE(s.bright_client_id, EXCLUDED.bright_client_id),
                   linked_by_import  = CASE WHEN s.bright_client_id IS NULL THEN EXCLUDED.linked_by_import
@@ -70,6 +71,7 @@ public class ClientSyncStore {
                   linked_at         = COALESCE(s.linked_at, EXCLUDED.linked_at),
                   client_type       = COALESCE(EXCLUDED.client_type, s.client_type),
                   rejected_attempts = GREATEST(s.rejected_attempts, EXCLUDED.rejected_attempts),
+                  last_save_at      = GREATEST(s.last_save_at, EXCLUDED.last_save_at),
                   updated_at        = now()
                 """)) {
             for (ClientState s : states) {
@@ -80,6 +82,7 @@ public class ClientSyncStore {
                 ps.setString(5, s.linkedByImport());
                 ps.setString(6, s.brightClientId());
                 ps.setInt(7, s.rejectedAttempts());
+                ps.setTimestamp(8, s.lastSaveAt() == null ? null : java.sql.Timestamp.from(s.lastSaveAt()));
                 ps.addBatch();
             }
             ps.executeBatch();
