@@ -4,19 +4,30 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 /**
- * {@code /sandbox/accounts/{accountId}/brightclient-stats}: record and duplicate counts, so tests check
- * "each client exactly once" at any scale without downloading every record.
+ * Test views of the BrightClient stand-in: record and duplicate counts, so tests check "each client
+ * exactly once" at any scale, and the records held for one BrightManager client.
  */
-@Path("/sandbox/accounts/{accountId}/brightclient-stats")
+@Path("/sandbox/accounts/{accountId}")
 public class BrightClientStatsResource {
 
     @Inject
     BrightClientStore store;
 
     @GET
+    @Path("/brightclient-stats")
     public BrightClientStore.Stats stats(@PathParam("accountId") String accountId) {
         return store.stats(accountId);
+    }
+
+    @GET
+    @Path("/brightclient-records/{brightManagerId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String records(@PathParam("accountId") String accountId,
+            @PathParam("brightManagerId") String brightManagerId) {
+        return "[" + String.join(",", store.byBrightManagerId(accountId, brightManagerId)) + "]";
     }
 }

@@ -117,6 +117,27 @@ public class BrightClientStore {
         }
     }
 
+    /** Every record held for one BrightManager client (more than one would be a duplicate), as JSON. */
+    public java.util.List<String> byBrightManagerId(String accountId, String brightManagerId) {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                SELECT json_build_object('id', id, 'brightManagerId', bright_manager_id, 'createdAt', created_at,
+                                         'updatedAt', updated_at, 'client', body::json)::text
+                FROM bc_client WHERE account_id = ? AND bright_manager_id = ? ORDER BY id
+                """)) {
+            ps.setString(1, accountId);
+            ps.setString(2, brightManagerId);
+            java.util.List<String> out = new java.util.ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("sandbox database error: " + e.getMessage(), e);
+        }
+    }
+
     /** Record count and duplicate count per BrightManager id, for checks at any scale. */
     public Stats stats(String accountId) {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""

@@ -1,0 +1,217 @@
+package com.brighthub.bulkimport.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.brighthub.bulkimport.devtools.ClientFixer;
+import com.brighthub.bulkimport.devtools.StackClient;
+import com.brighthub.bulkimport.model.Json;
+import com.brighthub.bulkimport.model.Topics;
+import com.brighthub.bulkimport.model.events.ReasonCode;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The article's second half on the real system: linked clients are never imported twice, one import
+ * per account at a time, and a record fixed and saved in BrightManager syncs by itself, resolving its
+ * failure in the report.
+ */
+class ResyncSystemTest {
+
+    static LocalStack stack;
+
+    @BeforeAll
+    static void startStack() {
+        stack = LocalStack.get();
+    }
+
+    /** The failure reasons of each failed client of an import. */
+    static Map<String, Set<ReasonCode>> failures(Practice p, String importId, String status) {
+        Map<String, Set<ReasonCode>> out = new HashMap<>();
+        JsonNode page = Practice.expect(p.api.get(p.api.reportService() + "/api/v1/accounts/" + p.account + "/imports/"
+                + importId + "/failures?size=500&status=" + status, p.admin), 200).body();
+        for (JsonNode item : page.path("items")) {
+            out.computeIfAbsent(item.path("clientId").asText(), k -> EnumSet.noneOf(ReasonCode.class))
+                    .add(ReasonCode.valueOf(item.path("reasonCode").asText()));
+        }
+        return out;
+    }
+
+    static JsonNode client(Practice p, String clientId) {
+        return Practice.expect(p.api.get(p.api.sandbox() + "/brightmanager/accounts/" + p.account + "/clients/"
+                + clientId, null), 200).body();
+    }
+
+    static void save(Practice p, String clientId, ObjectNode client) {
+        Practice.expect(p.api.put(p.api.sandbox() + "/brightmanager/accounts/" + p.account + "/clients/" + clientId,
+                null, Json.write(client)), 200);
+    }
+
+    static int recordsFor(Practice p, String clientId) {
+        return Practice.expect(p.api.get(p.api.sandbox() + "/sandbox/accounts/" + p.account + "/brightclient-records/"
+                + clientId, null), 200).body().size();
+    }
+
+    @Test
+    void aFixSavedInBrightManagerSyncsByItselfAndResolvesItsFailure() {
+        Practice practice = new Practice(stack).withBrightClient(true);
+        practice.generate(200, 31);
+        String importId = practice.importToCompletion();
+        Map.Entry<String, Set<ReasonCode>> failed = failures(practice, importId, "OPEN").entrySet().iterator().next();
+        String clientId = failed.getKey();
+
+        save(practice, clientId, ClientFixer.fix(client(practice, clientId), failed.getValue()));
+
+        await("fix synced").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
+                .until(() -> recordsFor(practice, clientId) == 1);
+        await("failure resolved").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
+                .until(() -> practice.report(importId).path("resolvedSinceImport").asLong() == 1);
+        assertThat(failures(practice, importId, "RESOLVED")).containsOnlyKeys(clientId);
+        assertThat(failures(practice, importId, "OPEN")).doesNotContainKey(clientId);
+    }
+
+    @Test
+    void aPartialFixLeavesTheRemainingReasonOpen() {
+        Practice practice = new Practice(stack).withBrightClient(true);
+        Practice.expect(practice.api.post(practice.api.sandbox() + "/brightmanager/accounts/" + practice.account
+                + "/generate?count=200&seed=32&defectScale=10", null, null), 200);
+        String importId = practice.importToCompletion();
+        String clientId = failures(practice, importId, "OPEN").entrySet().stream()
+                .filter(e -> e.getValue().containsAll(Set.of(ReasonCode.ADDRESS_LINE_1_MISSING, ReasonCode.CONTACT_ROLE_MISSING)))
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
+        Set<ReasonCode> before = failures(practice, importId, "OPEN").get(clientId);
+
+        save(practice, clientId, ClientFixer.fix(client(practice, clientId), Set.of(ReasonCode.ADDRESS_LINE_1_MISSING)));
+
+        await("address rows resolved").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
+                .until(() -> failures(practice, importId, "RESOLVED").containsKey(clientId));
+        Set<ReasonCode> open = failures(practice, importId, "OPEN").get(clientId);
+        assertThat(open).contains(ReasonCode.CONTACT_ROLE_MISSING).doesNotContain(ReasonCode.ADDRESS_LINE_1_MISSING);
+        assertThat(before).containsAll(open);
+        assertThat(recordsFor(practice, clientId)).isZero();
+        assertThat(practice.report(importId).path("resolvedSinceImport").asLong()).isZero();
+    }
+
+    @Test
+    void savesOnAnAccountWithoutBrightClientSyncNothing() {
+        Practice practice = new Practice(stack).withBrightClient(false);
+        practice.generate(5, 33);
+        double ignoredBefore = metric("bulkimport_saves_ignored_total");
+
+        save(practice, "BM-0000001", ClientFixer.fix(client(practice, "BM-0000001"), EnumSet.allOf(ReasonCode.class)));
+
+        await("save seen and ignored").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
+                .until(() -> metric("bulkimport_saves_ignored_total") > ignoredBefore);
+        assertThat(practice.brightClientStats().path("records").asLong()).isZero();
+    }
+
+    @Test
+    void concurrentStartsLetExactlyOneImportRun() throws Exception {
+        Practice practice = new Practice(stack).withBrightClient(true);
+        practice.generate(1_500, 34);
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<StackClient.Answer>> answers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            answers.add(pool.submit(() -> {
+                go.await();
+                return practice.startImport();
+            }));
+        }
+        go.countDown();
+        List<StackClient.Answer> results = new ArrayList<>();
+        for (Future<StackClient.Answer> f : answers) {
+            results.add(f.get());
+        }
+        pool.shutdown();
+
+        List<StackClient.Answer> won = results.stream().filter(a -> a.status() == 202).toList();
+        assertThat(won).hasSize(1);
+        String winner = won.get(0).body().path("importId").asText();
+        assertThat(results.stream().filter(a -> a.status() != 202)).allSatisfy(a -> {
+            assertThat(a.status()).isEqualTo(409);
+            assertThat(a.body().path("code").asText()).isEqualTo("IMPORT_ALREADY_RUNNING");
+            assertThat(a.body().path("importId").asText()).isEqualTo(winner);
+        });
+    }
+
+    @Test
+    void aSaveRacingAnImportOfTheSameClientsCreatesNoDuplicate() {
+        Practice practice = new Practice(stack).withBrightClient(true);
+        practice.generate(300, 35);
+        List<String> raced = new ArrayList<>();
+        for (int i = 1; i <= 30; i++) {
+            raced.add(String.format("BM-%07d", i));
+        }
+
+        String importId = Practice.expect(practice.startImport(), 202).body().path("importId").asText();
+        for (String clientId : raced) {
+            save(practice, clientId, ClientFixer.fix(client(practice, clientId), EnumSet.allOf(ReasonCode.class)));
+        }
+
+        await("import done").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250))
+                .until(() -> "COMPLETED".equals(practice.status(importId).path("status").asText()));
+        for (String clientId : raced) {
+            JsonNode c = client(practice, clientId);
+            if (!"SELF_ASSESSMENT".equals(c.path("type").asText())) {
+                await("saved client " + clientId + " in BrightClient").atMost(Duration.ofMinutes(1))
+                        .pollInterval(Duration.ofMillis(200)).until(() -> recordsFor(practice, clientId) == 1);
+            }
+        }
+        assertThat(practice.brightClientStats().path("duplicates").asLong()).isZero();
+    }
+
+    @Test
+    void aRedeliveredSaveEventCreatesNoDuplicate() {
+        Practice practice = new Practice(stack).withBrightClient(true);
+        practice.generate(3, 36);
+        ObjectNode fixed = ClientFixer.fix(client(practice, "BM-0000002"), EnumSet.allOf(ReasonCode.class));
+        fixed.put("type", "PARTNERSHIP");
+        String event = Json.write(Map.of("eventId", UUID.randomUUID().toString(), "accountId", practice.account,
+                "savedAt", Instant.now().toString(), "client", fixed));
+
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
+                new StringSerializer())) {
+            for (int i = 0; i < 3; i++) {
+                producer.send(new ProducerRecord<>(Topics.CLIENT_SAVED, Topics.clientKey(practice.account, "BM-0000002"),
+                        event));
+            }
+            producer.flush();
+        }
+
+        await("synced").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
+                .until(() -> recordsFor(practice, "BM-0000002") >= 1);
+        assertThat(practice.brightClientStats().path("records").asLong()).isEqualTo(1);
+        assertThat(recordsFor(practice, "BM-0000002")).isEqualTo(1);
+    }
+
+    static double metric(String name) {
+        String body = new StackClient(stack.url("import-api"), null, null).get(stack.url("import-api") + "/q/metrics", null)
+                .raw();
+        return body.lines().filter(l -> l.startsWith(name)).mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+}
