@@ -20,21 +20,23 @@ public final class DemoCli {
 
     public static void main(String[] args) throws Exception {
         int clients = 2000;
+        int fixes = 10;
         long seed = 2026;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--clients" -> clients = Integer.parseInt(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
+                case "--fix" -> fixes = Integer.parseInt(args[++i]);
                 default -> {
-                    System.err.println("usage: ./bright demo [--clients N] [--seed S]");
+                    System.err.println("usage: ./bright demo [--clients N] [--fix N] [--seed S]");
                     System.exit(2);
                 }
             }
         }
-        new DemoCli().run(clients, seed);
+        new DemoCli().run(clients, fixes, seed);
     }
 
-    void run(int clients, long seed) throws InterruptedException {
+    void run(int clients, int fixes, long seed) throws InterruptedException {
         String account = "demo-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         String admin = DevTokens.token(account, "Admin", "admin@hartley-shaw.example", Duration.ofHours(8));
 
@@ -72,6 +74,29 @@ public final class DemoCli {
         System.out.println("   curl -H \"Authorization: Bearer $(./bright token --account " + account
                 + " --role Admin)\" -o failures.csv \\");
         System.out.println("        " + csv);
+
+        if (fixes > 0) {
+            step("5. The admin fixes " + fixes + " failed clients in BrightManager and saves them");
+            int synced = new FixRound(stack, account, admin).run(importId, fixes);
+            long resolved = 0;
+            for (Instant until = Instant.now().plusSeconds(60); resolved < synced && Instant.now().isBefore(until);) {
+                resolved = expect(stack.get(stack.reportService() + "/api/v1/accounts/" + account + "/imports/"
+                        + importId + "/report", admin), 200).body().path("resolvedSinceImport").asLong();
+                if (resolved < synced) {
+                    Thread.sleep(200);
+                }
+            }
+            System.out.printf("   the report now shows %d failed clients resolved since the import%n", resolved);
+
+            step("6. The admin re-runs the import: only clients not yet linked are processed");
+            String rerunId = expect(stack.post(stack.importApi() + "/api/v1/accounts/" + account + "/imports", admin,
+                    "{\"confirmIrreversible\": true}"), 202).body().path("importId").asText();
+            follow(account, rerunId, admin);
+            ReportPrinter.print(expect(stack.get(stack.reportService() + "/api/v1/accounts/" + account + "/imports/"
+                    + rerunId + "/report", admin), 200).body());
+            ReportCli.remember(rerunId, account);
+        }
+
         System.out.println();
         System.out.println("The stack is still running: explore it, or stop it with ./bright down");
     }
