@@ -20,6 +20,9 @@ public final class DevTokens {
     /** The issuer the local stack's services accept. */
     public static final String ISSUER = "https://brighthub.local/dev";
 
+    /** The audience the local stack's services accept. */
+    public static final String AUDIENCE = "bulk-import";
+
     private static final PrivateKey KEY = loadKey();
 
     private DevTokens() {
@@ -28,6 +31,7 @@ public final class DevTokens {
     /** A token for {@code user} holding {@code role} in {@code accountId}, valid for {@code ttl}. */
     public static String token(String accountId, String role, String user, Duration ttl) {
         return Jwt.issuer(ISSUER)
+                .audience(AUDIENCE)
                 .subject(user)
                 .upn(user)
                 .groups(Set.of(role))
@@ -40,6 +44,11 @@ public final class DevTokens {
     /** A one-hour token. */
     public static String token(String accountId, String role, String user) {
         return token(accountId, role, user, Duration.ofHours(1));
+    }
+
+    /** The dev signing key (package use: forged-token tests). */
+    static PrivateKey key() {
+        return KEY;
     }
 
     private static PrivateKey loadKey() {

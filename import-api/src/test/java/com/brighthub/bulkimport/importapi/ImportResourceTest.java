@@ -136,7 +136,8 @@ class ImportResourceTest {
 
     @Test
     void theStartNeedsAnExplicitConfirmation() {
-        for (String body : List.of("{}", "{\"confirmIrreversible\": false}", "{\"confirmIrreversible\": null}")) {
+        for (String body : List.of("{}", "{\"confirmIrreversible\": false}", "{\"confirmIrreversible\": null}",
+                "{\"confirmIrreversible\": 1}", "{\"confirmIrreversible\": \"true\"}", "{\"confirmIrreversible\": [true]}")) {
             given().auth().oauth2(admin()).contentType(ContentType.JSON).body(body)
                     .post("/api/v1/accounts/" + account + "/imports")
                     .then().statusCode(400).body("code", equalTo("CONFIRMATION_REQUIRED"));

@@ -23,16 +23,30 @@ public class AccountAccess {
 
     private static final String ACCOUNT_CLAIM = "account_id";
 
+    /** What a path id may look like: bounded, and nothing a query or a log line could misread. */
+    public static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
+
     @Inject
     CurrentIdentityAssociation identities;
 
     @Inject
     CurrentCaller currentCaller;
 
+    @Inject
+    jakarta.enterprise.event.Event<AccessRefused> refusals;
+
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION)
     public Uni<Response> authorize(ContainerRequestContext request) {
         if (!request.getUriInfo().getPath().startsWith("/api/")) {
             return Uni.createFrom().nullItem();
+        }
+        for (var param : request.getUriInfo().getPathParameters().entrySet()) {
+            for (String value : param.getValue()) {
+                if (!ID.matcher(value).matches()) {
+                    return Uni.createFrom().item(ErrorBody.of(400, "INVALID_ID",
+                            param.getKey() + " must be 1-100 letters, digits or . _ : -"));
+                }
+            }
         }
         return identities.getDeferredIdentity()
                 .map(identity -> decide(identity, request))
@@ -48,12 +62,21 @@ public class AccountAccess {
         String pathAccount = request.getUriInfo().getPathParameters().getFirst("accountId");
         String role = ADMIN_ROLES.stream().filter(identity::hasRole).findFirst().orElse(null);
         if (role == null) {
+            refused(jwt, identity, tokenAccount, pathAccount, request);
             return ErrorBody.of(403, "FORBIDDEN", "Only an Admin or Owner of the practice may do this");
         }
         if (tokenAccount == null || pathAccount == null || !tokenAccount.equals(pathAccount)) {
+            refused(jwt, identity, tokenAccount, pathAccount, request);
             return ErrorBody.of(403, "FORBIDDEN", "You do not have access to this account");
         }
         currentCaller.set(new Caller(jwt.getSubject(), role, tokenAccount));
         return null;
+    }
+
+    private void refused(JsonWebToken jwt, SecurityIdentity identity, String tokenAccount, String pathAccount,
+            ContainerRequestContext request) {
+        String role = identity.getRoles().stream().sorted().findFirst().orElse(null);
+        refusals.fireAsync(new AccessRefused(jwt.getSubject(), role, tokenAccount, pathAccount, request.getMethod(),
+                request.getUriInfo().getPath()));
     }
 }

@@ -1,6 +1,7 @@
 package com.brighthub.bulkimport.common.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -35,6 +36,16 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
+        return malformed();
+    }
+
+    /** More specific than the JSON mapper above, so it wins over Quarkus's own body-less mapper. */
+    @ServerExceptionMapper
+    public Response shape(MismatchedInputException e) {
+        return malformed();
+    }
+
+    private static Response malformed() {
         return ErrorBody.of(400, "MALFORMED_REQUEST", "The request body is not valid JSON of the expected shape");
     }
 

@@ -1,9 +1,12 @@
 package com.brighthub.bulkimport.importapi.rest;
 
 import com.brighthub.bulkimport.common.api.ApiException;
+import com.brighthub.bulkimport.common.api.Caller;
 import com.brighthub.bulkimport.common.api.CurrentCaller;
 import com.brighthub.bulkimport.importapi.config.ImportConfig;
+import com.brighthub.bulkimport.importapi.domain.Audit;
 import com.brighthub.bulkimport.importapi.domain.ImportService;
+import com.brighthub.bulkimport.importapi.domain.Preflight;
 import com.brighthub.bulkimport.importapi.persistence.ImportRun;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -17,6 +20,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * BrightHub's entry point: start a bulk import of the account and follow its progress. Who may call
@@ -35,13 +43,48 @@ public class ImportResource {
     @Inject
     CurrentCaller caller;
 
+    @Inject
+    Audit audit;
+
+    @Inject
+    Preflight preflight;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start the irreversible bulk import of the account",
+            description = "Needs {\"confirmIrreversible\": true}. Admin or Owner of the account only.")
+    @APIResponse(responseCode = "202", description = "Started; follow it at the Location")
+    @APIResponse(responseCode = "400", description = "CONFIRMATION_REQUIRED, MALFORMED_REQUEST or INVALID_ID",
+            content = @Content(schema = @Schema(implementation = ErrorExample.class),
+                    examples = @ExampleObject(name = "confirmation", value = "{\"code\": \"CONFIRMATION_REQUIRED\", "
+                            + "\"message\": \"A bulk import cannot be undone: send {\\\"confirmIrreversible\\\": true} to start it\"}")))
+    @APIResponse(responseCode = "401", description = "UNAUTHENTICATED")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: not an Admin or Owner of this account")
+    @APIResponse(responseCode = "409", description = "BRIGHTCLIENT_NOT_ENABLED, or IMPORT_ALREADY_RUNNING with its importId",
+            content = @Content(examples = @ExampleObject(name = "running", value = "{\"code\": \"IMPORT_ALREADY_RUNNING\", "
+                    + "\"message\": \"An import is already running for this account\", \"importId\": \"5f0c…\"}")))
+    @APIResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE")
     public Response start(@PathParam("accountId") String accountId, StartImportRequest request) {
-        ImportRun run = imports.start(caller.get(), accountId, request != null && request.confirmed());
+        Caller who = caller.get();
+        ImportRun run;
+        try {
+            run = imports.start(who, accountId, request != null && request.confirmed());
+        } catch (ApiException refused) {
+            audit.startAttempt(accountId, who.userId(), who.role(), refused.code(),
+                    (String) refused.extra().get("importId"), refused.getMessage());
+            throw refused;
+        }
+        audit.startAttempt(accountId, who.userId(), who.role(), "STARTED", run.id, null);
         return Response.accepted(view(run))
                 .location(UriBuilder.fromPath("/api/v1/accounts/{a}/imports/{i}").build(accountId, run.id))
                 .build();
+    }
+
+    @GET
+    @Path("/preflight")
+    @Operation(summary = "What an import would do now: clients, already linked, excluded, and failures by reason")
+    public Preflight.Result preflight(@PathParam("accountId") String accountId) {
+        return preflight.check(accountId);
     }
 
     @GET

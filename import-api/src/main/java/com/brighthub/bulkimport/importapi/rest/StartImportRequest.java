@@ -1,12 +1,15 @@
 package com.brighthub.bulkimport.importapi.rest;
 
-/**
- * The body of a start request: the admin's confirmation that the import cannot be undone.
- */
-public record StartImportRequest(Boolean confirmIrreversible) {
+import com.fasterxml.jackson.databind.JsonNode;
 
-    /** True only for an explicit {@code true}. */
+/**
+ * The body of a start request: the admin's confirmation that the import cannot be undone. Only the JSON
+ * literal {@code true} confirms: no coercion of {@code 1}, {@code "true"} or anything else.
+ */
+public record StartImportRequest(JsonNode confirmIrreversible) {
+
+    /** True only for an explicit boolean {@code true}. */
     public boolean confirmed() {
-        return Boolean.TRUE.equals(confirmIrreversible);
+        return confirmIrreversible != null && confirmIrreversible.isBoolean() && confirmIrreversible.booleanValue();
     }
 }

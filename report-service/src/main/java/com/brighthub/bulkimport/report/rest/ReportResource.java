@@ -54,12 +54,12 @@ public class ReportResource {
     public FailurePage failures(@PathParam("accountId") String accountId, @PathParam("importId") String importId,
             @QueryParam("reason") String reason, @QueryParam("status") String status,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
-        find(accountId, importId);
         String code = reasonCode(reason);
         String state = status(status);
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw ApiException.badRequest("INVALID_PAGE", "page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
         }
+        find(accountId, importId);
         List<FailurePage.FailureItem> items = new ArrayList<>();
         store.failures(accountId, importId, code, state, (long) page * size, size, r -> {
             ReasonCode rc = ReasonCode.valueOf(r.reasonCode());

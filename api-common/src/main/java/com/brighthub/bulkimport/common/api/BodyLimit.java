@@ -1,0 +1,38 @@
+package com.brighthub.bulkimport.common.api;
+
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Refuses a request body over the configured size before it is read, with the API's JSON error shape
+ * (the HTTP server's own hard limit, for bodies that do not announce their size, answers 413 too).
+ */
+@ApplicationScoped
+public class BodyLimit {
+
+    @ConfigProperty(name = "bright.api.max-body-bytes", defaultValue = "65536")
+    long maxBytes;
+
+    void install(@Observes Router router) {
+        router.route().order(-100).handler(ctx -> {
+            String length = ctx.request().getHeader("Content-Length");
+            if (length != null && tooLarge(length)) {
+                ctx.response().setStatusCode(413).putHeader("Content-Type", "application/json")
+                        .end("{\"code\":\"PAYLOAD_TOO_LARGE\",\"message\":\"The request body is larger than "
+                                + maxBytes + " bytes\"}");
+                return;
+            }
+            ctx.next();
+        });
+    }
+
+    private boolean tooLarge(String length) {
+        try {
+            return Long.parseLong(length.strip()) > maxBytes;
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package com.brighthub.bulkimport.importapi.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One audited attempt to start a bulk import: who, in which role, for which account, when, and how it
+ * ended ({@code STARTED} or the refusal's code).
+ */
+@Entity
+@Table(name = "import_audit")
+public class AuditEntry extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "import_audit_seq")
+    @SequenceGenerator(name = "import_audit_seq", sequenceName = "import_audit_seq", allocationSize = 50)
+    public Long id;
+
+    @Column(name = "account_id", nullable = false)
+    public String accountId;
+
+    @Column(name = "user_id")
+    public String userId;
+
+    public String role;
+
+    public String action;
+
+    public String outcome;
+
+    @Column(name = "import_id")
+    public String importId;
+
+    public String message;
+
+    public Instant at;
+
+    /** The account's newest entries first. */
+    public static List<AuditEntry> ofAccount(String accountId, int limit) {
+        return find("accountId", Sort.descending("at", "id"), accountId).page(Page.ofSize(limit)).list();
+    }
+}

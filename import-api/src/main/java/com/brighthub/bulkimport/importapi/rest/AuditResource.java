@@ -1,0 +1,46 @@
+package com.brighthub.bulkimport.importapi.rest;
+
+import com.brighthub.bulkimport.common.api.ApiException;
+import com.brighthub.bulkimport.importapi.domain.Audit;
+import com.brighthub.bulkimport.importapi.persistence.AuditEntry;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * The account's audit trail of import starts, newest first, for its Admins and Owners.
+ */
+@Path("/api/v1/accounts/{accountId}/audit")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+
+    /** One audit entry as the API shows it. */
+    public record AuditView(String userId, String role, String action, String outcome, String importId,
+            String message, Instant at) {
+
+        static AuditView of(AuditEntry e) {
+            return new AuditView(e.userId, e.role, e.action, e.outcome, e.importId, e.message, e.at);
+        }
+    }
+
+    @Inject
+    Audit audit;
+
+    @GET
+    @Operation(summary = "Every start of a bulk import, and every refused start, newest first")
+    public List<AuditView> list(@PathParam("accountId") String accountId,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        if (limit < 1 || limit > 500) {
+            throw ApiException.badRequest("INVALID_LIMIT", "limit must be between 1 and 500");
+        }
+        return audit.entries(accountId, limit).stream().map(AuditView::of).toList();
+    }
+}
