@@ -175,6 +175,16 @@ class ImportResourceTest {
                 .then().statusCode(400).body("code", equalTo("MALFORMED_REQUEST"));
     }
 
+    @Inject
+    com.brighthub.bulkimport.importapi.messaging.LinkListener linkListener;
+
+    @Test
+    void aPoisonLinkMessageIsDeadLettered() {
+        linkListener.onLinks(PolledBatch.of(Topics.CLIENT_LINKS, "k", "{oops", "k", "{\"accountId\": \"A\"}"));
+
+        assertThat(connector.sink("dead-letters").received()).hasSize(2);
+    }
+
     @Test
     void aPoisonProgressMessageIsDeadLetteredAndTheRestApplied() {
         progressListener.onProgress(PolledBatch.of(Topics.IMPORT_PROGRESS, "k", "{this is not json", "k", "{\"importId\": null}"));

@@ -84,6 +84,21 @@ class RecordValidatorTest {
     }
 
     @Test
+    void clientTextOfAnyLengthAndCharacterIsValidatedAndBoundedForTheReport() {
+        String name = "=cmd|' /C calc'!A0 \u202E" + "ü🚀\n".repeat(5_000);
+        Client hostile = new Client("BM-5", "R\t" + "r".repeat(5_000), name, "TRUST", null, null, null, List.of(),
+                List.of(new com.brighthub.bulkimport.model.client.Contact("MAIN", "P", name, name, null, null, null)));
+
+        validator.validate(PolledBatch.of(Topics.CLIENT_RECORDS, "ACC:BM-5", record("BM-5", hostile)));
+
+        ValidationResult r = result(results.received().get(0));
+        assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(r.clientName()).hasSizeLessThanOrEqualTo(200).doesNotContain("\n");
+        assertThat(r.clientReference()).hasSizeLessThanOrEqualTo(200);
+        assertThat(r.reasons().get(0).detail()).hasSizeLessThanOrEqualTo(200);
+    }
+
+    @Test
     void poisonRecordsGoToTheDeadLetterTopicWithAReasonAndTheRestIsValidated() {
         String unknownOrigin = record("BM-9", client("BM-9", "TRUST", List.of())).replace("\"IMPORT\"", "\"FAX\"");
         String mismatched = record("BM-8", client("BM-7", "TRUST", List.of()));
@@ -93,9 +108,10 @@ class RecordValidatorTest {
                 "k3", unknownOrigin,
                 "k4", mismatched,
                 "k5", null,
+                "k6", record("BM-6", client("BM-6", "TRUST", List.of())).replace("Name BM-6", "x".repeat(300_000)),
                 "ACC:BM-1", record("BM-1", client("BM-1", "TRUST", List.of()))));
 
-        assertThat(deadLetters.received()).hasSize(5);
+        assertThat(deadLetters.received()).hasSize(6);
         var headers = deadLetters.received().get(0).getMetadata(OutgoingKafkaRecordMetadata.class).orElseThrow()
                 .getHeaders();
         assertThat(new String(headers.lastHeader(DeadLetters.REASON).value(), StandardCharsets.UTF_8)).isNotBlank();

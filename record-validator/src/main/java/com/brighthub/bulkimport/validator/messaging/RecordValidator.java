@@ -61,7 +61,8 @@ public class RecordValidator {
         return new ValidationResult(UUID.randomUUID(), event.accountId(), event.importId(), event.clientId(),
                 event.origin(), Instant.now(), evaluation.verdict(), evaluation.reasons(),
                 evaluation.verdict() == Verdict.PASS ? event.client() : null,
-                event.client().reference(), event.client().name(), event.occurredAt());
+                ClientRules.bounded(event.client().reference()), ClientRules.bounded(event.client().name()),
+                event.occurredAt());
     }
 
     /** Why a record cannot be validated at all (it then goes to the dead-letter topic), or null. */

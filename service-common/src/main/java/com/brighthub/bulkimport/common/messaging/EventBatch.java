@@ -18,6 +18,9 @@ public final class EventBatch {
     public record Decoded<T>(ConsumerRecord<String, String> record, T event) {
     }
 
+    /** The largest event we decode; anything larger is dead-lettered unread (a client is a few KiB). */
+    public static final int MAX_EVENT_CHARS = 256 * 1024;
+
     private EventBatch() {
     }
 
@@ -41,6 +44,10 @@ public final class EventBatch {
     /** Decodes one record as {@code type}, or dead-letters it and returns null. */
     public static <T> T decode(ConsumerRecord<String, String> record, Class<T> type, Function<T, String> problem,
             DeadLetters deadLetters) {
+        if (record.value() != null && record.value().length() > MAX_EVENT_CHARS) {
+            deadLetters.send(record, "oversized: " + record.value().length() + " characters (limit " + MAX_EVENT_CHARS + ")");
+            return null;
+        }
         try {
             T event = Json.read(record.value(), type);
             String why = problem.apply(event);

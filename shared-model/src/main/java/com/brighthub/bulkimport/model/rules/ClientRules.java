@@ -81,7 +81,11 @@ public final class ClientRules {
         return contact.displayName() + kind + unknownRole;
     }
 
-    static String bounded(String text) {
+    /** Text from a client file made fit for a report cell: no control characters, at most 200 characters. */
+    public static String bounded(String text) {
+        if (text == null) {
+            return null;
+        }
         String clean = text.replaceAll("\\p{Cntrl}", " ");
         return clean.length() <= MAX_DETAIL_LENGTH ? clean : clean.substring(0, MAX_DETAIL_LENGTH - 1) + "…";
     }
