@@ -39,6 +39,7 @@ public final class LocalStack {
     private final Path work = root.resolve("system-tests/target/stack");
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, String> modules = new LinkedHashMap<>();
     private final Map<String, String> kafkaEnv = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newHttpClient();
     private final int kafkaPort;
@@ -151,8 +152,59 @@ public final class LocalStack {
         startService(svc, Map.of());
     }
 
+    /** Starts another instance of {@code module} named {@code instance} (same consumer groups), ready. */
+    public synchronized void startInstance(String instance, String module) {
+        ports.putIfAbsent(instance, freePort());
+        modules.put(instance, module);
+        restartService(instance, Map.of());
+    }
+
+    /** SIGKILLs the Kafka broker, as a crash would. */
+    public synchronized void killKafka() {
+        try {
+            long pid = Long.parseLong(Files.readString(work.resolve("kafka/broker.pid")).strip());
+            ProcessHandle.of(pid).ifPresent(h -> {
+                h.destroyForcibly();
+                h.onExit().join();
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts the broker again on the same ports and data. */
+    public synchronized void restartKafka() {
+        try {
+            startKafka();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Restarts the machine's PostgreSQL cluster that serves the tests (local clusters only). */
+    public void restartPostgres() throws IOException {
+        String port = env("BRIGHT_DB_PORT", "5432");
+        run(List.of("bash", "-c", "pg_ctlcluster $(pg_lsclusters --no-header | awk '$3 == " + port
+                + " {print $1, $2; exit}') restart"), Map.of());
+    }
+
+    /** True when PostgreSQL runs here as a cluster this machine can restart. */
+    public boolean canRestartPostgres() {
+        try {
+            Process p = new ProcessBuilder("bash", "-c", "command -v pg_ctlcluster >/dev/null && [ \"$(id -u)\" = 0 ]"
+                    + " && pg_lsclusters --no-header | awk '$3 == " + env("BRIGHT_DB_PORT", "5432") + "' | grep -q online")
+                    .start();
+            return p.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private void startService(String svc, Map<String, String> extraEnv) throws IOException {
-        Path jar = root.resolve(svc + "/target/quarkus-app/quarkus-run.jar");
+        Path jar = root.resolve(modules.getOrDefault(svc, svc) + "/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (./bright test does)");
         }
@@ -166,6 +218,9 @@ public final class LocalStack {
         env.put("IMPORT_POLL_INTERVAL", "200ms");
         // small pages: many page commits interleave with progress updates, as in a large import
         env.put("IMPORT_PAGE_SIZE", "100");
+        // short enough for the fault suite to see a stalled import during an outage
+        env.put("IMPORT_STALL_AFTER", "PT20S");
+        env.put("REPORT_STALL_AFTER", "PT20S");
         env.putAll(extraEnv);
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("logs/" + svc + ".log").toFile()));

@@ -61,6 +61,6 @@ public class HttpBrightManager implements BrightManagerPort {
         if (status == 429 || status >= 500) {
             return new BrightManagerUnavailableException("BrightManager answered " + status, e);
         }
-        return new IllegalStateException("BrightManager refused the request with " + status, e);
+        return new BrightManagerRefusedException("BrightManager refused the request with " + status, e);
     }
 }

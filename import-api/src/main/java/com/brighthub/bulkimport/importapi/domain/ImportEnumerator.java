@@ -1,6 +1,7 @@
 package com.brighthub.bulkimport.importapi.domain;
 
 import com.brighthub.bulkimport.importapi.brightmanager.BrightManagerPort;
+import com.brighthub.bulkimport.importapi.brightmanager.BrightManagerRefusedException;
 import com.brighthub.bulkimport.importapi.config.ImportConfig;
 import com.brighthub.bulkimport.importapi.messaging.PipelineEvents;
 import com.brighthub.bulkimport.importapi.persistence.ClientLinks;
@@ -91,7 +92,8 @@ public class ImportEnumerator {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<ImportRun> candidates = em.createQuery("""
                             from ImportRun where enumerationDone = false and status = :running
-                              and (leaseUntil is null or leaseUntil < :now) order by startedAt""", ImportRun.class)
+                              and (leaseUntil is null or leaseUntil < :now)
+                            order by leaseUntil asc nulls first, startedAt""", ImportRun.class)
                     .setParameter("running", ImportStatus.RUNNING)
                     .setParameter("now", Instant.now())
                     .setMaxResults(1)
@@ -125,7 +127,7 @@ public class ImportEnumerator {
                     Log.warnf("import %s: %d client files without an id skipped", importId,
                             page.clients().size() - clients.size());
                 }
-                Set<String> linked = links.linked(run.accountId, clients.stream().map(Client::id).toList());
+                Set<String> linked = links.linked(run.accountId, clients.stream().map(Client::id).toList(), importId);
                 List<Client> unlinked = new ArrayList<>(clients.size());
                 for (Client c : clients) {
                     if (!linked.contains(c.id())) {
@@ -157,6 +159,9 @@ public class ImportEnumerator {
             });
             Log.infof("import %s of account %s enumerated: %d clients, %d already linked, %d sent on", importId,
                     done.accountId, done.total, done.alreadyLinked, done.emitted);
+        } catch (BrightManagerRefusedException e) {
+            Log.errorf("import %s: BrightManager refused it (%s); the import failed", importId, e.getMessage());
+            fail(importId);
         } catch (RuntimeException e) {
             Log.errorf(e, "import %s: enumeration interrupted; it resumes from its last page", importId);
             release(importId);
@@ -184,6 +189,16 @@ public class ImportEnumerator {
             run.lastActivityAt = Instant.now();
             run.leaseUntil = Instant.now().plus(config.lease());
             return Optional.of(run);
+        });
+    }
+
+    private void fail(String importId) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            ImportRun run = ImportRun.findById(importId);
+            run.status = ImportStatus.FAILED;
+            run.finishedAt = Instant.now();
+            run.leaseOwner = null;
+            run.leaseUntil = null;
         });
     }
 

@@ -51,7 +51,7 @@ public class Preflight {
         do {
             BrightManagerPort.ClientPage page = brightManager.clients(accountId, cursor, config.pageSize());
             List<Client> found = page.clients().stream().filter(c -> c != null && c.id() != null).toList();
-            Set<String> linkedIds = links.linked(accountId, found.stream().map(Client::id).toList());
+            Set<String> linkedIds = links.linked(accountId, found.stream().map(Client::id).toList(), null);
             for (Client c : found) {
                 clients++;
                 if (linkedIds.contains(c.id())) {

@@ -2,6 +2,7 @@ package com.brighthub.bulkimport.importapi.messaging;
 
 import com.brighthub.bulkimport.common.messaging.DeadLetters;
 import com.brighthub.bulkimport.common.messaging.EventBatch;
+import com.brighthub.bulkimport.common.messaging.Persistently;
 import com.brighthub.bulkimport.importapi.brightmanager.BrightManagerPort;
 import com.brighthub.bulkimport.model.events.ClientRecordEvent;
 import com.brighthub.bulkimport.model.events.ClientSaved;
@@ -45,8 +46,8 @@ public class ChangeListener {
         for (var decoded : EventBatch.decode(records, ClientSaved.class, ChangeListener::problem, deadLetters)) {
             ClientSaved saved = decoded.event();
             // asked once per account and batch: a save is checked against the account as it is now
-            boolean on = enabled.computeIfAbsent(saved.accountId(),
-                    a -> brightManager.account(a).map(BrightManagerPort.Account::brightClientEnabled).orElse(false));
+            boolean on = enabled.computeIfAbsent(saved.accountId(), a -> Persistently.call("reading account " + a,
+                    () -> brightManager.account(a).map(BrightManagerPort.Account::brightClientEnabled).orElse(false)));
             if (on) {
                 toSync.add(ClientRecordEvent.fromSave(saved.accountId(), saved.client(), saved.savedAt()));
             } else {
@@ -55,7 +56,7 @@ public class ChangeListener {
                 registry.counter("bulkimport.saves.ignored").increment();
             }
         }
-        events.clientRecords(toSync);
+        Persistently.run("sending saved clients", () -> events.clientRecords(toSync));
         registry.counter("bulkimport.saves.synced").increment(toSync.size());
     }
 

@@ -2,12 +2,13 @@ package com.brighthub.bulkimport.importapi.messaging;
 
 import com.brighthub.bulkimport.common.messaging.DeadLetters;
 import com.brighthub.bulkimport.common.messaging.EventBatch;
+import com.brighthub.bulkimport.common.messaging.Persistently;
 import com.brighthub.bulkimport.importapi.domain.ImportService;
 import com.brighthub.bulkimport.model.events.ImportProgress;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -27,11 +28,10 @@ public class ProgressListener {
 
     @Incoming("import-progress")
     @Blocking
-    @Transactional
     public void onProgress(ConsumerRecords<String, String> records) {
-        for (var decoded : EventBatch.decode(records, ImportProgress.class,
-                p -> EventBatch.missing(REQUIRED, p.accountId(), p.importId()), deadLetters)) {
-            imports.applyProgress(decoded.event());
-        }
+        var progress = EventBatch.decode(records, ImportProgress.class,
+                p -> EventBatch.missing(REQUIRED, p.accountId(), p.importId()), deadLetters);
+        Persistently.run("applying progress", () -> QuarkusTransaction.requiringNew()
+                .run(() -> progress.forEach(d -> imports.applyProgress(d.event()))));
     }
 }

@@ -3,6 +3,7 @@ package com.brighthub.bulkimport.validator.messaging;
 import com.brighthub.bulkimport.common.messaging.DeadLetters;
 import com.brighthub.bulkimport.common.messaging.EventBatch;
 import com.brighthub.bulkimport.common.messaging.KeyedMessages;
+import com.brighthub.bulkimport.common.messaging.Persistently;
 import com.brighthub.bulkimport.model.Topics;
 import com.brighthub.bulkimport.model.events.ClientRecordEvent;
 import com.brighthub.bulkimport.model.events.ValidationResult;
@@ -50,9 +51,11 @@ public class RecordValidator {
         for (var decoded : EventBatch.decode(records, ClientRecordEvent.class, RecordValidator::problem, deadLetters)) {
             ValidationResult result = verdict(decoded.event());
             registry.counter("bulkimport.validation.verdicts", "verdict", result.verdict().name()).increment();
+            result.reasons().forEach(r -> registry.counter("bulkimport.validation.reasons", "reason", r.code().name())
+                    .increment());
             out.add(KeyedMessages.keyed(Topics.clientKey(result.accountId(), result.clientId()), result));
         }
-        KeyedMessages.sendAll(results, out);
+        Persistently.run("sending verdicts", () -> KeyedMessages.sendAll(results, out));
     }
 
     /** The verdict on one client record. */

@@ -2,6 +2,7 @@ package com.brighthub.bulkimport.report.messaging;
 
 import com.brighthub.bulkimport.common.messaging.DeadLetters;
 import com.brighthub.bulkimport.common.messaging.EventBatch;
+import com.brighthub.bulkimport.common.messaging.Persistently;
 import com.brighthub.bulkimport.model.Topics;
 import com.brighthub.bulkimport.model.events.ImportEvent;
 import com.brighthub.bulkimport.model.events.Origin;
@@ -75,8 +76,10 @@ public class PipelineListener {
                 default -> deadLetters.send(record, "report-service does not read topic " + record.topic());
             }
         }
-        Set<String> touched = aggregator.apply(lifecycle, outcomes, saves);
-        progress.publish(touched);
+        Persistently.run("folding " + records.count() + " events into reports", () -> {
+            Set<String> touched = aggregator.apply(lifecycle, outcomes, saves);
+            progress.publish(touched);
+        });
     }
 
     static String problem(ImportEvent e) {

@@ -33,13 +33,20 @@ public class Faults {
                 Thread.currentThread().interrupt();
             }
         }
-        if (s.errorRate() > 0 && ThreadLocalRandom.current().nextDouble() < s.errorRate()) {
-            Response.ResponseBuilder answer = Response.fromResponse(SandboxErrors.error(s.status(), "INJECTED_FAULT",
-                    "Sandbox fault switch: answering " + s.status()));
-            if (s.status() == 429 || s.status() == 503) {
-                answer.header("Retry-After", "1");
-            }
-            throw new WebApplicationException(answer.build());
+        double dice = ThreadLocalRandom.current().nextDouble();
+        if (dice < s.errorRate()) {
+            fail(s.status());
+        } else if (dice < s.errorRate() + s.throttleRate()) {
+            fail(429);
         }
+    }
+
+    private static void fail(int status) {
+        Response.ResponseBuilder answer = Response.fromResponse(SandboxErrors.error(status, "INJECTED_FAULT",
+                "Sandbox fault switch: answering " + status));
+        if (status == 429 || status == 503) {
+            answer.header("Retry-After", "1");
+        }
+        throw new WebApplicationException(answer.build());
     }
 }

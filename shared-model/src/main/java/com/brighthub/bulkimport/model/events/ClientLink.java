@@ -5,7 +5,10 @@ import java.time.Instant;
 
 /**
  * A BrightManager client linked to its BrightClient record (published by sync-worker, compacted by key).
+ *
+ * @param linkedByImport the import whose record created the link, or null when a save did
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ClientLink(String accountId, String clientId, String brightClientId, Instant linkedAt) {
+public record ClientLink(String accountId, String clientId, String brightClientId, Instant linkedAt,
+        String linkedByImport) {
 }

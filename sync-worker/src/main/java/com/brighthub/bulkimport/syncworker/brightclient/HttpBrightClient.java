@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
@@ -19,7 +20,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * The real BrightClient adapter over HTTP. Transient failures are retried with exponential backoff and
- * jitter; 4xx answers (but 429) are BrightClient's rejection and come back as an {@link Answer}.
+ * jitter; when nearly every call fails a circuit breaker stops calling for a while (the worker then waits,
+ * see {@code ClientSynchroniser}); 4xx answers (but 429) are BrightClient's rejection and come back as
+ * an {@link Answer}.
  */
 @ApplicationScoped
 public class HttpBrightClient implements BrightClientPort {
@@ -36,6 +39,8 @@ public class HttpBrightClient implements BrightClientPort {
     @Retry(maxRetries = 5, delay = 100, jitter = 100, retryOn = {BrightClientUnavailableException.class,
         TimeoutException.class})
     @ExponentialBackoff(maxDelay = 5_000)
+    @CircuitBreaker(requestVolumeThreshold = 40, failureRatio = 0.9, delay = 2_000, successThreshold = 2,
+            failOn = BrightClientUnavailableException.class)
     public Answer create(String accountId, String idempotencyKey, BrightClientRecord record) {
         return call("create", () -> api.create(accountId, idempotencyKey, record));
     }
@@ -45,6 +50,8 @@ public class HttpBrightClient implements BrightClientPort {
     @Retry(maxRetries = 5, delay = 100, jitter = 100, retryOn = {BrightClientUnavailableException.class,
         TimeoutException.class})
     @ExponentialBackoff(maxDelay = 5_000)
+    @CircuitBreaker(requestVolumeThreshold = 40, failureRatio = 0.9, delay = 2_000, successThreshold = 2,
+            failOn = BrightClientUnavailableException.class)
     public Answer update(String accountId, String brightClientId, BrightClientRecord record) {
         return call("update", () -> api.update(accountId, brightClientId, record));
     }

@@ -93,16 +93,24 @@ public class ClientSynchroniser {
                 Duration pause = e.retryAfter() != null && e.retryAfter().compareTo(wait) > 0 ? e.retryAfter() : wait;
                 Log.warnf("BrightClient unavailable for client %s of import %s (%s); trying again in %ds",
                         r.clientId(), r.importId(), e.getMessage(), pause.toSeconds());
-                try {
-                    Thread.sleep(pause.toMillis());
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while waiting for BrightClient", ie);
-                }
+                pause(pause);
                 wait = wait.multipliedBy(2).compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : wait.multipliedBy(2);
-            } catch (org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException e) {
-                Log.warnf("BrightClient timed out for client %s; trying again", r.clientId());
+            } catch (org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException
+                    | org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException e) {
+                Log.warnf("BrightClient unavailable for client %s (%s); trying again in %ds", r.clientId(),
+                        e.getClass().getSimpleName(), wait.toSeconds());
+                pause(wait);
+                wait = wait.multipliedBy(2).compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : wait.multipliedBy(2);
             }
+        }
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for BrightClient", ie);
         }
     }
 

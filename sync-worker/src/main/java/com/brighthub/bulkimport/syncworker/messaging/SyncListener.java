@@ -3,6 +3,7 @@ package com.brighthub.bulkimport.syncworker.messaging;
 import com.brighthub.bulkimport.common.messaging.DeadLetters;
 import com.brighthub.bulkimport.common.messaging.EventBatch;
 import com.brighthub.bulkimport.common.messaging.KeyedMessages;
+import com.brighthub.bulkimport.common.messaging.Persistently;
 import com.brighthub.bulkimport.model.Topics;
 import com.brighthub.bulkimport.model.events.ClientLink;
 import com.brighthub.bulkimport.model.events.SyncResult;
@@ -69,9 +70,12 @@ public class SyncListener {
                 passes.add(decoded.event());
             }
         }
-        if (passes.isEmpty()) {
-            return;
+        if (!passes.isEmpty()) {
+            Persistently.run("synchronising " + passes.size() + " clients", () -> synchronise(passes));
         }
+    }
+
+    private void synchronise(List<ValidationResult> passes) {
         Map<String, ClientState> known = store.load(passes.stream()
                 .map(p -> ClientState.unseen(p.accountId(), p.clientId())).toList());
         List<SyncDecision> decisions = synchroniser.synchronise(passes, known);
@@ -89,7 +93,8 @@ public class SyncListener {
                     in.clientId(), in.origin(), now, d.outcome(), d.brightClientId(),
                     d.reason() == null ? List.of() : List.of(d.reason()), in.clientReference(), in.clientName())));
             if (d.brightClientId() != null) {
-                linkEvents.add(KeyedMessages.keyed(key, new ClientLink(in.accountId(), in.clientId(), d.brightClientId(), now)));
+                linkEvents.add(KeyedMessages.keyed(key, new ClientLink(in.accountId(), in.clientId(), d.brightClientId(), now,
+                        d.state().linkedByImport())));
             }
             registry.counter("bulkimport.sync.outcomes", "outcome", d.outcome().name()).increment();
         }
