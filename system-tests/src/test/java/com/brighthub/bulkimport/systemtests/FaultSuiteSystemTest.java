@@ -68,7 +68,7 @@ class FaultSuiteSystemTest {
 
         fault.inject(practice);
 
-        await(name + ": completed").atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofMillis(500))
+        await(name + ": completed").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500))
                 .until(() -> "COMPLETED".equals(practice.status(importId).path("status").asText()));
         double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
         JsonNode report = practice.report(importId);

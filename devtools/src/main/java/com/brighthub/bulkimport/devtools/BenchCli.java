@@ -1,0 +1,330 @@
+package com.brighthub.bulkimport.devtools;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * {@code ./bright bench [--clients N] [--latency-ms L]}: how fast an import is, beside the limit of the
+ * same machine. The floor is the least work any Kafka pipeline of this shape must do here: N
+ * client-sized records through the pipeline's three hops with its producer settings, plus one batched
+ * PostgreSQL insert of N rows. Then a real import of N generated clients, from the POST to COMPLETED,
+ * with the sandbox's BrightClient at the given latency.
+ */
+public final class BenchCli {
+
+    static final int HOPS = 3;
+    static final List<String> SERVICES = List.of("import-api", "record-validator", "sync-worker", "report-service",
+            "sandbox");
+
+    private final StackClient stack = new StackClient();
+
+    private BenchCli() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = 100_000;
+        int latency = 0;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--clients" -> n = Integer.parseInt(args[++i]);
+                case "--latency-ms" -> latency = Integer.parseInt(args[++i]);
+                default -> {
+                    System.err.println("usage: ./bright bench [--clients N] [--latency-ms L]");
+                    System.exit(2);
+                }
+            }
+        }
+        new BenchCli().run(n, latency);
+    }
+
+    void run(int n, int latency) throws Exception {
+        System.out.printf("bench: %,d clients, BrightClient latency %d ms, sync-worker in-flight limit %s%n", n, latency,
+                env("SYNC_CONCURRENCY", "32"));
+        String account = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+        Practice practice = new Practice(stack, account);
+        String sample = practice.prepare(n);
+        System.out.printf("practice generated (%,d clients); a client record is %,d bytes%n", n, sample.length());
+
+        double floorKafka = floorKafka(n, sample);
+        double floorDb = floorDatabase(n, sample);
+        double floor = floorKafka + floorDb;
+        System.out.printf("floor: %d Kafka hops %.1f s + batched insert of %,d rows %.1f s = %.1f s -> %,.0f clients/s%n",
+                HOPS, floorKafka, n, floorDb, floor, n / floor);
+
+        stack.put(stack.sandbox() + "/sandbox/faults", null,
+                "{\"latencyMs\": " + latency + ", \"errorRate\": 0.0, \"status\": 503, \"throttleRate\": 0.0}");
+        try {
+            importRun(practice, n, floor);
+        } finally {
+            stack.put(stack.sandbox() + "/sandbox/faults", null,
+                    "{\"latencyMs\": 0, \"errorRate\": 0.0, \"status\": 503, \"throttleRate\": 0.0}");
+        }
+    }
+
+    void importRun(Practice practice, int n, double floor) throws Exception {
+        Map<String, Double> before = metrics();
+        Map<String, Long> heapPeak = new LinkedHashMap<>();
+        Instant start = Instant.now();
+        String importId = practice.start();
+        Double enumerated = null;
+        Double validated = null;
+        Double synced = null;
+        long passes = practice.expectedPasses();
+        while (true) {
+            JsonNode s = practice.status(importId);
+            double t = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+            Map<String, Double> m = metrics();
+            if (enumerated == null && s.path("enumerationComplete").asBoolean()) {
+                enumerated = t;
+            }
+            if (validated == null && delta(m, before, "record-validator", "bulkimport_validation_verdicts_total") >= n) {
+                validated = t;
+            }
+            if (synced == null && delta(m, before, "sync-worker", "bulkimport_sync_outcomes_total") >= passes) {
+                synced = t;
+            }
+            for (String svc : SERVICES) {
+                heapPeak.merge(svc, m.getOrDefault(svc + " jvm_memory_used_bytes{area=\"heap\"", 0.0).longValue(), Math::max);
+            }
+            if ("COMPLETED".equals(s.path("status").asText())) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        double total = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+        JsonNode report = practice.report(importId);
+        System.out.printf("import: %,d clients in %.1f s -> %,.0f clients/s (imported %,d, failed %,d, excluded %,d)%n", n,
+                total, n / total, report.path("imported").asLong(), report.path("failed").asLong(),
+                report.path("excluded").asLong());
+        System.out.printf("stages (seconds from the POST until each finished): enumeration %.1f, validation %.1f,"
+                + " sync %.1f, report %.1f%n", nz(enumerated), nz(validated), nz(synced), total);
+        System.out.println("memory per service: peak RSS since start / peak heap used during the import");
+        for (String svc : SERVICES) {
+            System.out.printf("   %-17s %6d MiB / %6d MiB%n", svc, peakRssMib(svc), heapPeak.get(svc) / (1024 * 1024));
+        }
+        System.out.printf("ratio import/floor: %.2f (import %.1f s, floor %.1f s)%n", total / floor, total, floor);
+    }
+
+    private static double nz(Double d) {
+        return d == null ? Double.NaN : d;
+    }
+
+    /** N client-sized records produced, relayed twice and consumed: the pipeline's three hops. */
+    double floorKafka(int n, String payload) throws Exception {
+        String prefix = "bench.floor." + UUID.randomUUID().toString().substring(0, 8) + ".";
+        Instant start = Instant.now();
+        Thread relay1 = relay(prefix + "1", prefix + "2", n);
+        Thread relay2 = relay(prefix + "2", prefix + "3", n);
+        relay1.start();
+        relay2.start();
+        try (KafkaProducer<String, String> producer = producer()) {
+            for (int i = 0; i < n; i++) {
+                producer.send(new ProducerRecord<>(prefix + "1", "bench:" + i, payload));
+            }
+            producer.flush();
+        }
+        consume(prefix + "3", n, r -> { });
+        relay1.join();
+        relay2.join();
+        return Duration.between(start, Instant.now()).toMillis() / 1000.0;
+    }
+
+    private Thread relay(String from, String to, int n) {
+        return new Thread(() -> {
+            try (KafkaProducer<String, String> producer = producer()) {
+                consume(from, n, r -> producer.send(new ProducerRecord<>(to, r.key(), r.value())));
+                producer.flush();
+            }
+        });
+    }
+
+    private void consume(String topic, int n, java.util.function.Consumer<ConsumerRecord<String, String>> each) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1000");
+        AtomicLong seen = new AtomicLong();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            while (seen.get() < n) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    each.accept(r);
+                    seen.incrementAndGet();
+                }
+                consumer.commitAsync();
+            }
+        }
+    }
+
+    private KafkaProducer<String, String> producer() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, "131072");
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+    }
+
+    /** One batched insert of N client-sized rows. */
+    double floorDatabase(int n, String payload) throws Exception {
+        String url = "jdbc:postgresql://" + env("BRIGHT_DB_HOST", "localhost") + ":" + env("BRIGHT_DB_PORT", "5432") + "/"
+                + env("BRIGHT_DB_NAME", "bright") + "?reWriteBatchedInserts=true";
+        try (Connection c = DriverManager.getConnection(url, env("BRIGHT_DB_USER", "bright"),
+                env("BRIGHT_DB_PASSWORD", "bright"))) {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TEMP TABLE bench_floor (id BIGINT PRIMARY KEY, body TEXT)");
+            }
+            Instant start = Instant.now();
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO bench_floor (id, body) VALUES (?, ?)")) {
+                for (int i = 0; i < n; i++) {
+                    ps.setLong(1, i);
+                    ps.setString(2, payload);
+                    ps.addBatch();
+                    if (i % 5_000 == 4_999) {
+                        ps.executeBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+            c.commit();
+            return Duration.between(start, Instant.now()).toMillis() / 1000.0;
+        }
+    }
+
+    /** Every service's Prometheus samples, keyed "service name{labels" (label values kept). */
+    Map<String, Double> metrics() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (String svc : SERVICES) {
+            StackClient.Answer a = stack.get("http://localhost:" + port(svc) + "/q/metrics", null);
+            if (a.status() != 200) {
+                continue;
+            }
+            for (String line : a.raw().split("\n")) {
+                if (line.startsWith("#") || line.isBlank()) {
+                    continue;
+                }
+                int space = line.lastIndexOf(' ');
+                String name = line.substring(0, space);
+                int brace = name.indexOf('{');
+                String key = svc + " " + (brace < 0 ? name : name.substring(0, brace));
+                double value = Double.parseDouble(line.substring(space + 1));
+                out.merge(key, value, Double::sum);
+                if (name.contains("area=\"heap\"") && name.startsWith("jvm_memory_used_bytes")) {
+                    out.merge(svc + " jvm_memory_used_bytes{area=\"heap\"", value, Double::sum);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static double delta(Map<String, Double> now, Map<String, Double> before, String svc, String name) {
+        return now.getOrDefault(svc + " " + name, 0.0) - before.getOrDefault(svc + " " + name, 0.0);
+    }
+
+    private static long peakRssMib(String svc) {
+        try {
+            String pid = Files.readString(Path.of(env("RUN_DIR", ".local/run"), svc + ".pid")).strip();
+            for (String line : Files.readAllLines(Path.of("/proc", pid, "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+        } catch (Exception e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    private static String port(String svc) {
+        return switch (svc) {
+            case "import-api" -> env("IMPORT_API_PORT", "8081");
+            case "record-validator" -> env("RECORD_VALIDATOR_PORT", "8082");
+            case "sync-worker" -> env("SYNC_WORKER_PORT", "8083");
+            case "report-service" -> env("REPORT_SERVICE_PORT", "8084");
+            default -> env("SANDBOX_PORT", "8089");
+        };
+    }
+
+    private static String bootstrap() {
+        return env("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092");
+    }
+
+    static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    /** The benchmark's practice, driven through the public APIs. */
+    private static final class Practice {
+        final StackClient stack;
+        final String account;
+        final String admin;
+        JsonNode expected;
+
+        Practice(StackClient stack, String account) {
+            this.stack = stack;
+            this.account = account;
+            this.admin = DevTokens.token(account, "Admin", "bench", Duration.ofHours(8));
+        }
+
+        /** Creates the account and its clients; returns one client record's JSON, for the floor's size. */
+        String prepare(int n) {
+            stack.put(stack.sandbox() + "/brightmanager/accounts/" + account, null,
+                    "{\"name\": \"Bench\", \"brightClientEnabled\": true}");
+            for (int done = 0; done < n; done += 100_000) {
+                int count = Math.min(100_000, n - done);
+                expected = stack.post(stack.sandbox() + "/brightmanager/accounts/" + account + "/generate?count=" + count
+                        + "&seed=" + (7 + done), null, null).body().path("expected");
+            }
+            JsonNode first = stack.get(stack.sandbox() + "/brightmanager/accounts/" + account + "/clients?limit=1", null)
+                    .body().path("clients").get(0);
+            return "{\"eventId\":\"" + UUID.randomUUID() + "\",\"accountId\":\"" + account + "\",\"importId\":\""
+                    + UUID.randomUUID() + "\",\"clientId\":\"BM-0000001\",\"origin\":\"IMPORT\",\"occurredAt\":\""
+                    + Instant.now() + "\",\"client\":" + first + "}";
+        }
+
+        long expectedPasses() {
+            return expected.path("validClients").asLong() + expected.path("rowsByReason").path("BRIGHTCLIENT_REJECTED").asLong();
+        }
+
+        String start() {
+            return stack.post(stack.importApi() + "/api/v1/accounts/" + account + "/imports", admin,
+                    "{\"confirmIrreversible\": true}").body().path("importId").asText();
+        }
+
+        JsonNode status(String importId) {
+            return stack.get(stack.importApi() + "/api/v1/accounts/" + account + "/imports/" + importId, admin).body();
+        }
+
+        JsonNode report(String importId) {
+            return stack.get(stack.reportService() + "/api/v1/accounts/" + account + "/imports/" + importId + "/report",
+                    admin).body();
+        }
+    }
+}
