@@ -11,7 +11,7 @@ import java.time.Duration;
 public interface ImportConfig {
 
     /** Clients read from BrightManager per page (and emitted per acknowledged batch). */
-    @WithDefault("500")
+    @WithDefault("1000")
     int pageSize();
 
     /** An import that made no progress for this long is flagged {@code stalled}. */

@@ -79,6 +79,6 @@ public class BrightManagerResource {
         if (limit < 1 || limit > MAX_PAGE) {
             return SandboxErrors.error(400, "INVALID_LIMIT", "limit must be between 1 and " + MAX_PAGE);
         }
-        return Response.ok(store.page(accountId, after, limit)).build();
+        return Response.ok(store.page(accountId, after, limit), "application/json").build();
     }
 }

@@ -1,8 +1,5 @@
 package com.brighthub.bulkimport.sandbox.brightmanager;
 
-import com.brighthub.bulkimport.model.Json;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -87,30 +84,40 @@ public class BrightManagerStore {
         });
     }
 
-    /** One page in listing order after {@code cursor} (exclusive). */
-    public ClientPage page(String accountId, long cursor, int limit) {
+    /**
+     * One page in listing order after {@code cursor} (exclusive), as the listing's JSON: the stored client
+     * files are sent as they are, unparsed. The first page also says how many clients there are.
+     */
+    public String page(String accountId, long cursor, int limit) {
+        long total = cursor == 0 ? count(accountId) : -1;
         return sql("""
                 SELECT seq, body FROM bm_client WHERE account_id = ? AND seq > ? ORDER BY seq LIMIT ?
                 """, ps -> {
             ps.setString(1, accountId);
             ps.setLong(2, cursor);
             ps.setInt(3, limit + 1);
-            ArrayNode clients = Json.mapper().createArrayNode();
+            StringBuilder json = new StringBuilder(limit * 1024).append("{\"clients\":[");
             long last = cursor;
+            int n = 0;
             boolean more = false;
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    if (clients.size() == limit) {
+                    if (n == limit) {
                         more = true;
                         break;
                     }
+                    if (n++ > 0) {
+                        json.append(',');
+                    }
                     last = rs.getLong(1);
-                    clients.add(Json.mapper().readTree(rs.getString(2)));
+                    json.append(rs.getString(2));
                 }
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("stored client is not JSON", e);
             }
-            return new ClientPage(clients, more ? Long.toString(last) : null);
+            json.append("],\"nextCursor\":").append(more ? "\"" + last + "\"" : "null");
+            if (total >= 0) {
+                json.append(",\"total\":").append(total);
+            }
+            return json.append('}').toString();
         });
     }
 
