@@ -1,5 +1,7 @@
 package com.brighthub.bulkimport.devtools;
 
+import static com.brighthub.bulkimport.devtools.StackClient.env;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -273,11 +275,6 @@ public final class BenchCli {
 
     private static String bootstrap() {
         return env("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092");
-    }
-
-    static String env(String name, String fallback) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? fallback : v;
     }
 
     /** The benchmark's practice, driven through the public APIs. */

@@ -103,7 +103,8 @@ public final class StackClient {
         }
     }
 
-    private static String env(String name, String fallback) {
+    /** An environment variable, or {@code fallback} when it is unset or blank. */
+    public static String env(String name, String fallback) {
         String v = System.getenv(name);
         return v == null || v.isBlank() ? fallback : v;
     }

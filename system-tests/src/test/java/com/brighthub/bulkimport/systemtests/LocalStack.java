@@ -1,5 +1,6 @@
 package com.brighthub.bulkimport.systemtests;
 
+import static com.brighthub.bulkimport.devtools.StackClient.env;
 import static org.awaitility.Awaitility.await;
 
 import java.io.File;
@@ -281,11 +282,6 @@ public final class LocalStack {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
-    }
-
-    private static String env(String name, String fallback) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? fallback : v;
     }
 
     private static int freePort() {

@@ -343,26 +343,11 @@ public class ReportStore {
     @Transactional
     public void failures(String accountId, String importId, String reasonCode, String status, long offset, long limit,
             Consumer<FailureRow> sink) {
-        StringBuilder sql = new StringBuilder("""
+        String sql = """
                 SELECT id, client_id, client_reference, client_name, reason_code, detail, status, created_at, resolved_at
-                FROM failure_row WHERE import_id = ? AND account_id = ?""");
-        if (reasonCode != null) {
-            sql.append(" AND reason_code = ?");
-        }
-        if (status != null) {
-            sql.append(" AND status = ?");
-        }
-        sql.append(" ORDER BY reason_code, id OFFSET ? LIMIT ?");
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            int i = 1;
-            ps.setString(i++, importId);
-            ps.setString(i++, accountId);
-            if (reasonCode != null) {
-                ps.setString(i++, reasonCode);
-            }
-            if (status != null) {
-                ps.setString(i++, status);
-            }
+                FROM failure_row WHERE """ + failureFilter(reasonCode, status) + " ORDER BY reason_code, id OFFSET ? LIMIT ?";
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = bindFailureFilter(ps, accountId, importId, reasonCode, status);
             ps.setLong(i++, offset);
             ps.setLong(i, limit);
             ps.setFetchSize(1_000);
@@ -381,18 +366,9 @@ public class ReportStore {
     /** How many failure rows match. */
     @Transactional
     public long countFailures(String accountId, String importId, String reasonCode, String status) {
-        String sql = "SELECT count(*) FROM failure_row WHERE import_id = ? AND account_id = ?"
-                + (reasonCode != null ? " AND reason_code = ?" : "") + (status != null ? " AND status = ?" : "");
+        String sql = "SELECT count(*) FROM failure_row WHERE " + failureFilter(reasonCode, status);
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            ps.setString(i++, importId);
-            ps.setString(i++, accountId);
-            if (reasonCode != null) {
-                ps.setString(i++, reasonCode);
-            }
-            if (status != null) {
-                ps.setString(i, status);
-            }
+            bindFailureFilter(ps, accountId, importId, reasonCode, status);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -400,6 +376,26 @@ public class ReportStore {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot count failures: " + e.getMessage(), e);
         }
+    }
+
+    private static String failureFilter(String reasonCode, String status) {
+        return "import_id = ? AND account_id = ?" + (reasonCode != null ? " AND reason_code = ?" : "")
+                + (status != null ? " AND status = ?" : "");
+    }
+
+    /** Binds {@link #failureFilter}'s parameters; returns the next parameter index. */
+    private static int bindFailureFilter(PreparedStatement ps, String accountId, String importId, String reasonCode,
+            String status) throws SQLException {
+        int i = 1;
+        ps.setString(i++, importId);
+        ps.setString(i++, accountId);
+        if (reasonCode != null) {
+            ps.setString(i++, reasonCode);
+        }
+        if (status != null) {
+            ps.setString(i++, status);
+        }
+        return i;
     }
 
     private static ReportRow row(ResultSet rs) throws SQLException {
