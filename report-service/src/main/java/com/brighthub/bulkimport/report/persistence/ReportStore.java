@@ -343,9 +343,9 @@ public class ReportStore {
     @Transactional
     public void failures(String accountId, String importId, String reasonCode, String status, long offset, long limit,
             Consumer<FailureRow> sink) {
-        String sql = """
-                SELECT id, client_id, client_reference, client_name, reason_code, detail, status, created_at, resolved_at
-                FROM failure_row WHERE """ + failureFilter(reasonCode, status) + " ORDER BY reason_code, id OFFSET ? LIMIT ?";
+        String sql = "SELECT id, client_id, client_reference, client_name, reason_code, detail, status, created_at,"
+                + " resolved_at FROM failure_row WHERE " + failureFilter(reasonCode, status)
+                + " ORDER BY reason_code, id OFFSET ? LIMIT ?";
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             int i = bindFailureFilter(ps, accountId, importId, reasonCode, status);
             ps.setLong(i++, offset);
