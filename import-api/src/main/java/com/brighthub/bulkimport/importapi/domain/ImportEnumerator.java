@@ -119,6 +119,7 @@ public class ImportEnumerator {
             }
             String cursor = run.cursor;
             boolean first = cursor == null;
+            ImportRun done;
             while (true) {
                 BrightManagerPort.ClientPage page = brightManager.clients(run.accountId, cursor, config.pageSize());
                 List<Client> clients = page.clients().stream().filter(c -> c != null && c.id() != null && !c.id().isBlank())
@@ -144,12 +145,12 @@ public class ImportEnumerator {
                 }
                 first = false;
                 if (page.nextCursor() == null) {
+                    done = advanced.get();
                     break;
                 }
                 events.enumerating(advanced.get());
                 cursor = page.nextCursor();
             }
-            ImportRun done = QuarkusTransaction.requiringNew().call(() -> ImportRun.<ImportRun>findById(importId));
             events.enumerated(done);
             QuarkusTransaction.requiringNew().run(() -> {
                 ImportRun r = ImportRun.findById(importId);

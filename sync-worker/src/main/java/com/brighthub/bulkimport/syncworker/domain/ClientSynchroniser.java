@@ -23,6 +23,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
  * Brings validated clients into BrightClient: creates unlinked ones with an idempotency key, updates
@@ -89,17 +91,12 @@ public class ClientSynchroniser {
         while (true) {
             try {
                 return decide(r, state);
-            } catch (BrightClientUnavailableException e) {
-                Duration pause = e.retryAfter() != null && e.retryAfter().compareTo(wait) > 0 ? e.retryAfter() : wait;
+            } catch (BrightClientUnavailableException | TimeoutException | CircuitBreakerOpenException e) {
+                Duration retryAfter = e instanceof BrightClientUnavailableException u ? u.retryAfter() : null;
+                Duration pause = retryAfter != null && retryAfter.compareTo(wait) > 0 ? retryAfter : wait;
                 Log.warnf("BrightClient unavailable for client %s of import %s (%s); trying again in %ds",
                         r.clientId(), r.importId(), e.getMessage(), pause.toSeconds());
                 pause(pause);
-                wait = wait.multipliedBy(2).compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : wait.multipliedBy(2);
-            } catch (org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException
-                    | org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException e) {
-                Log.warnf("BrightClient unavailable for client %s (%s); trying again in %ds", r.clientId(),
-                        e.getClass().getSimpleName(), wait.toSeconds());
-                pause(wait);
                 wait = wait.multipliedBy(2).compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : wait.multipliedBy(2);
             }
         }
