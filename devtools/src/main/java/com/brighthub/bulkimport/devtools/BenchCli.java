@@ -17,6 +17,11 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import com.brighthub.bulkimport.model.Topics;
+import java.util.Optional;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -47,20 +52,22 @@ public final class BenchCli {
     public static void main(String[] args) throws Exception {
         int n = 100_000;
         int latency = 0;
+        int warmup = 10_000;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--clients" -> n = Integer.parseInt(args[++i]);
                 case "--latency-ms" -> latency = Integer.parseInt(args[++i]);
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 default -> {
-                    System.err.println("usage: ./bright bench [--clients N] [--latency-ms L]");
+                    System.err.println("usage: ./bright bench [--clients N] [--latency-ms L] [--warmup W]");
                     System.exit(2);
                 }
             }
         }
-        new BenchCli().run(n, latency);
+        new BenchCli().run(n, latency, warmup);
     }
 
-    void run(int n, int latency) throws Exception {
+    void run(int n, int latency, int warmup) throws Exception {
         System.out.printf("bench: %,d clients, BrightClient latency %d ms, sync-worker in-flight limit %s%n", n, latency,
                 env("SYNC_CONCURRENCY", "32"));
         String account = "bench-" + UUID.randomUUID().toString().substring(0, 8);
@@ -77,6 +84,9 @@ public final class BenchCli {
         stack.put(stack.sandbox() + "/sandbox/faults", null,
                 "{\"latencyMs\": " + latency + ", \"errorRate\": 0.0, \"status\": 503, \"throttleRate\": 0.0}");
         try {
+            if (warmup > 0) {
+                warmUp(warmup);
+            }
             importRun(practice, n, floor);
         } finally {
             stack.put(stack.sandbox() + "/sandbox/faults", null,
@@ -84,8 +94,25 @@ public final class BenchCli {
         }
     }
 
+    /**
+     * An untimed import first, on an account of its own: the services run long in production, so the
+     * measured import should meet them with their code compiled, not in the JIT's first minute.
+     */
+    void warmUp(int clients) throws Exception {
+        Practice practice = new Practice(stack, "bench-warmup-" + UUID.randomUUID().toString().substring(0, 8));
+        practice.prepare(clients);
+        Instant start = Instant.now();
+        String importId = practice.start();
+        while (!"COMPLETED".equals(practice.status(importId).path("status").asText())) {
+            Thread.sleep(500);
+        }
+        System.out.printf("warm-up: an untimed import of %,d clients took %.1f s%n", clients,
+                Duration.between(start, Instant.now()).toMillis() / 1000.0);
+    }
+
     void importRun(Practice practice, int n, double floor) throws Exception {
         Map<String, Double> before = metrics();
+        Map<String, Double> cpuBefore = cpuSeconds();
         Map<String, Long> heapPeak = new LinkedHashMap<>();
         Instant start = Instant.now();
         String importId = practice.start();
@@ -93,10 +120,14 @@ public final class BenchCli {
         Double validated = null;
         Double synced = null;
         long passes = practice.expectedPasses();
-        while (true) {
+        Map<String, Double> m = before;
+        for (int poll = 0; ; poll++) {
             JsonNode s = practice.status(importId);
             double t = Duration.between(start, Instant.now()).toMillis() / 1000.0;
-            Map<String, Double> m = metrics();
+            if (poll % 5 == 0) {
+                // scraping five services costs CPU the import needs: once a second is enough
+                m = metrics();
+            }
             if (enumerated == null && s.path("enumerationComplete").asBoolean()) {
                 enumerated = t;
             }
@@ -110,11 +141,17 @@ public final class BenchCli {
                 heapPeak.merge(svc, m.getOrDefault(svc + " jvm_memory_used_bytes{area=\"heap\"", 0.0).longValue(), Math::max);
             }
             if ("COMPLETED".equals(s.path("status").asText())) {
+                if (synced == null) {
+                    // the last stages ended between two scrapes: they ended by now at the latest
+                    validated = validated == null ? t : validated;
+                    synced = t;
+                }
                 break;
             }
             Thread.sleep(200);
         }
         double total = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+        Map<String, Double> cpuAfter = cpuSeconds();
         JsonNode report = practice.report(importId);
         System.out.printf("import: %,d clients in %.1f s -> %,.0f clients/s (imported %,d, failed %,d, excluded %,d)%n", n,
                 total, n / total, report.path("imported").asLong(), report.path("failed").asLong(),
@@ -124,6 +161,12 @@ public final class BenchCli {
         System.out.println("memory per service: peak RSS since start / peak heap used during the import");
         for (String svc : SERVICES) {
             System.out.printf("   %-17s %6d MiB / %6d MiB%n", svc, peakRssMib(svc), heapPeak.get(svc) / (1024 * 1024));
+        }
+        if (!cpuAfter.isEmpty()) {
+            System.out.printf("CPU seconds during the import (%.0f s of 2 cores = %.0f available):%n", total,
+                    total * Runtime.getRuntime().availableProcessors());
+            cpuAfter.forEach((process, seconds) -> System.out.printf("   %-17s %6.1f s%n", process,
+                    seconds - cpuBefore.getOrDefault(process, 0.0)));
         }
         System.out.printf("ratio import/floor: %.2f (import %.1f s, floor %.1f s)%n", total / floor, total, floor);
     }
@@ -135,6 +178,14 @@ public final class BenchCli {
     /** N client-sized records produced, relayed twice and consumed: the pipeline's three hops. */
     double floorKafka(int n, String payload) throws Exception {
         String prefix = "bench.floor." + UUID.randomUUID().toString().substring(0, 8) + ".";
+        // made before the clock starts, as the pipeline's topics are: a consumer subscribed to a topic
+        // that does not exist yet may wait minutes for its next metadata refresh
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
+            int partitions = admin.describeTopics(List.of(Topics.CLIENT_RECORDS)).allTopicNames().get()
+                    .get(Topics.CLIENT_RECORDS).partitions().size();
+            admin.createTopics(List.of(1, 2, 3).stream().map(i -> new NewTopic(prefix + i, Optional.of(partitions),
+                    Optional.empty())).toList()).all().get();
+        }
         Instant start = Instant.now();
         Thread relay1 = relay(prefix + "1", prefix + "2", n);
         Thread relay2 = relay(prefix + "2", prefix + "3", n);
@@ -149,7 +200,11 @@ public final class BenchCli {
         consume(prefix + "3", n, r -> { });
         relay1.join();
         relay2.join();
-        return Duration.between(start, Instant.now()).toMillis() / 1000.0;
+        double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
+            admin.deleteTopics(List.of(prefix + 1, prefix + 2, prefix + 3)).all().get();
+        }
+        return seconds;
     }
 
     private Thread relay(String from, String to, int n) {
@@ -188,7 +243,7 @@ public final class BenchCli {
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, "131072");
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, env("KAFKA_COMPRESSION", "none"));
         return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
     }
 
@@ -247,6 +302,47 @@ public final class BenchCli {
 
     private static double delta(Map<String, Double> now, Map<String, Double> before, String svc, String name) {
         return now.getOrDefault(svc + " " + name, 0.0) - before.getOrDefault(svc + " " + name, 0.0);
+    }
+
+    /**
+     * CPU seconds used so far by each service, the broker and PostgreSQL (Linux /proc; empty elsewhere).
+     * Children's time is included, so PostgreSQL's ended backends count too.
+     */
+    static Map<String, Double> cpuSeconds() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        try {
+            for (String svc : SERVICES) {
+                out.put(svc, cpuOf(Files.readString(Path.of(env("RUN_DIR", ".local/run"), svc + ".pid")).strip()));
+            }
+            Path broker = Path.of(env("KAFKA_DIR", ".local/kafka"), "broker.pid");
+            if (Files.exists(broker)) {
+                out.put("kafka", cpuOf(Files.readString(broker).strip()));
+            }
+            double postgres = 0;
+            try (var procs = Files.list(Path.of("/proc"))) {
+                for (Path p : procs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+                    try {
+                        if ("postgres".equals(Files.readString(p.resolve("comm")).strip())) {
+                            postgres += cpuOf(p.getFileName().toString());
+                        }
+                    } catch (Exception gone) {
+                        // the process ended while listing
+                    }
+                }
+            }
+            out.put("postgresql", postgres);
+        } catch (Exception e) {
+            return Map.of();
+        }
+        return out;
+    }
+
+    private static double cpuOf(String pid) throws java.io.IOException {
+        String stat = Files.readString(Path.of("/proc", pid, "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // fields 14-17 of stat (utime, stime, cutime, cstime), counted after the command name
+        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+        return ticks / 100.0;
     }
 
     private static long peakRssMib(String svc) {
