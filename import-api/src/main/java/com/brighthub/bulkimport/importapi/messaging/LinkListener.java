@@ -9,6 +9,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -31,9 +32,8 @@ public class LinkListener {
     public void onLinks(ConsumerRecords<String, String> records) {
         var decoded = EventBatch.decode(records, ClientLink.class,
                 l -> EventBatch.missing(REQUIRED, l.accountId(), l.clientId(), l.brightClientId()), deadLetters);
-        Persistently.run("recording links", () -> QuarkusTransaction.requiringNew().run(() -> decoded.forEach(d -> {
-            ClientLink link = d.event();
-            links.record(link);
-        })));
+        List<ClientLink> batch = decoded.stream().map(EventBatch.Decoded::event).toList();
+        Persistently.run("recording " + batch.size() + " links",
+                () -> QuarkusTransaction.requiringNew().run(() -> links.record(batch)));
     }
 }

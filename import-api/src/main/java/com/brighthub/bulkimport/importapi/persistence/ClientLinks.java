@@ -41,17 +41,23 @@ public class ClientLinks {
         return new HashSet<>(found);
     }
 
-    /** Records a link; the first link of a client wins, as BrightClient holds it once. */
-    public void record(ClientLink link) {
+    /** Records links, in one statement; the first link of a client wins, as BrightClient holds it once. */
+    public void record(List<ClientLink> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        String now = java.time.Instant.now().toString();
         em.createNativeQuery("""
                         INSERT INTO client_link (account_id, client_id, bright_client_id, linked_at, linked_by_import)
-                        VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (account_id, client_id) DO NOTHING
+                        SELECT a, c, b, CAST(t AS timestamptz), i FROM unnest(?1, ?2, ?3, ?4, ?5) AS l(a, c, b, t, i)
+                        ON CONFLICT (account_id, client_id) DO NOTHING
                         """)
-                .setParameter(1, link.accountId())
-                .setParameter(2, link.clientId())
-                .setParameter(3, link.brightClientId())
-                .setParameter(4, link.linkedAt() == null ? java.time.Instant.now() : link.linkedAt())
-                .setParameter(5, link.linkedByImport())
+                .setParameter(1, batch.stream().map(ClientLink::accountId).toArray(String[]::new))
+                .setParameter(2, batch.stream().map(ClientLink::clientId).toArray(String[]::new))
+                .setParameter(3, batch.stream().map(ClientLink::brightClientId).toArray(String[]::new))
+                .setParameter(4, batch.stream().map(l -> l.linkedAt() == null ? now : l.linkedAt().toString())
+                        .toArray(String[]::new))
+                .setParameter(5, batch.stream().map(ClientLink::linkedByImport).toArray(String[]::new))
                 .executeUpdate();
     }
 }
