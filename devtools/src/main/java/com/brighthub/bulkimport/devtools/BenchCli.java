@@ -52,7 +52,7 @@ public final class BenchCli {
     public static void main(String[] args) throws Exception {
         int n = 100_000;
         int latency = 0;
-        int warmup = 10_000;
+        int warmup = 20_000;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--clients" -> n = Integer.parseInt(args[++i]);
@@ -69,7 +69,7 @@ public final class BenchCli {
 
     void run(int n, int latency, int warmup) throws Exception {
         System.out.printf("bench: %,d clients, BrightClient latency %d ms, sync-worker in-flight limit %s%n", n, latency,
-                env("SYNC_CONCURRENCY", "32"));
+                env("SYNC_CONCURRENCY", "128"));
         String account = "bench-" + UUID.randomUUID().toString().substring(0, 8);
         Practice practice = new Practice(stack, account);
         String sample = practice.prepare(n);

@@ -1,38 +1,77 @@
 package com.brighthub.bulkimport.syncworker.brightclient;
 
+import com.brighthub.bulkimport.model.Json;
+import com.brighthub.bulkimport.syncworker.config.SyncConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.util.function.Supplier;
+import java.util.concurrent.ExecutionException;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * The real BrightClient adapter over HTTP. Transient failures are retried with exponential backoff and
  * jitter; when nearly every call fails a circuit breaker stops calling for a while (the worker then waits,
  * see {@code ClientSynchroniser}); 4xx answers (but 429) are BrightClient's rejection and come back as
  * an {@link Answer}.
+ *
+ * <p>It calls through Vert.x's HTTP client with a keep-alive pool of {@code sync.concurrency}
+ * connections: one call per client is sync-worker's whole job, and this client costs far less CPU per
+ * call than a generated REST client.
  */
 @ApplicationScoped
 public class HttpBrightClient implements BrightClientPort {
 
     @Inject
-    @RestClient
-    BrightClientApi api;
+    Vertx vertx;
+
+    @Inject
+    SyncConfig config;
 
     @Inject
     MeterRegistry registry;
+
+    private HttpClient http;
+    private String basePath;
+
+    @PostConstruct
+    void connect() {
+        URI url = URI.create(config.brightClient().url());
+        boolean tls = "https".equalsIgnoreCase(url.getScheme());
+        basePath = url.getRawPath() == null ? "" : url.getRawPath().replaceAll("/+$", "");
+        http = vertx.createHttpClient(new HttpClientOptions()
+                .setDefaultHost(url.getHost())
+                .setDefaultPort(url.getPort() > 0 ? url.getPort() : tls ? 443 : 80)
+                .setSsl(tls)
+                .setKeepAlive(true)
+                .setMaxPoolSize(config.concurrency())
+                .setConnectTimeout((int) config.brightClient().connectTimeout().toMillis()));
+    }
+
+    void close(@Observes ShutdownEvent event) {
+        if (http != null) {
+            http.close();
+        }
+    }
 
     @Override
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
@@ -42,7 +81,8 @@ public class HttpBrightClient implements BrightClientPort {
     @CircuitBreaker(requestVolumeThreshold = 40, failureRatio = 0.9, delay = 2_000, successThreshold = 2,
             failOn = BrightClientUnavailableException.class)
     public Answer create(String accountId, String idempotencyKey, BrightClientRecord record) {
-        return call("create", () -> api.create(accountId, idempotencyKey, record));
+        return call("create", HttpMethod.POST, "/brightclient/accounts/" + segment(accountId) + "/clients",
+                idempotencyKey, record);
     }
 
     @Override
@@ -53,45 +93,80 @@ public class HttpBrightClient implements BrightClientPort {
     @CircuitBreaker(requestVolumeThreshold = 40, failureRatio = 0.9, delay = 2_000, successThreshold = 2,
             failOn = BrightClientUnavailableException.class)
     public Answer update(String accountId, String brightClientId, BrightClientRecord record) {
-        return call("update", () -> api.update(accountId, brightClientId, record));
+        return call("update", HttpMethod.PUT, "/brightclient/accounts/" + segment(accountId) + "/clients/"
+                + segment(brightClientId), null, record);
     }
 
-    private Answer call(String operation, Supplier<Response> request) {
+    /** The status, Retry-After header and body of one answer. */
+    private record Reply(int status, String retryAfter, Buffer body) {
+    }
+
+    private Answer call(String operation, HttpMethod method, String path, String idempotencyKey,
+            BrightClientRecord record) {
+        RequestOptions request = new RequestOptions().setMethod(method).setURI(basePath + path)
+                .setIdleTimeout(config.brightClient().readTimeout().toMillis())
+                .putHeader("Content-Type", "application/json")
+                .putHeader("Accept", "application/json");
+        if (idempotencyKey != null) {
+            request.putHeader("Idempotency-Key", idempotencyKey);
+        }
+        Buffer body = Buffer.buffer(Json.write(record));
         Timer.Sample sample = Timer.start(registry);
-        Response response;
+        Reply reply;
         try {
-            response = request.get();
-        } catch (WebApplicationException e) {
-            response = e.getResponse();
-        } catch (ProcessingException e) {
+            reply = http.request(request)
+                    .compose(r -> r.send(body))
+                    .compose(response -> response.body()
+                            .map(b -> new Reply(response.statusCode(), response.getHeader("Retry-After"), b)))
+                    .toCompletionStage().toCompletableFuture().get();
+        } catch (ExecutionException e) {
             count(operation, "unreachable");
-            throw new BrightClientUnavailableException("BrightClient is unreachable: " + e.getMessage(), null, e);
+            throw new BrightClientUnavailableException("BrightClient is unreachable: " + e.getCause(), null, e.getCause());
+        } catch (InterruptedException e) {
+            // the fault-tolerance timeout interrupts a call that takes too long
+            Thread.currentThread().interrupt();
+            throw new BrightClientUnavailableException("the call to BrightClient was interrupted", null, e);
         } finally {
             sample.stop(registry.timer("bulkimport.brightclient.latency", "operation", operation));
         }
-        int status = response.getStatus();
+        int status = reply.status();
         count(operation, Integer.toString(status));
         if (status == 429 || status >= 500) {
-            throw new BrightClientUnavailableException("BrightClient answered " + status, retryAfter(response), null);
+            throw new BrightClientUnavailableException("BrightClient answered " + status, retryAfter(reply.retryAfter()),
+                    null);
         }
-        JsonNode body = response.hasEntity() ? response.readEntity(JsonNode.class) : null;
+        JsonNode answer = json(reply.body());
         if (status >= 400) {
-            String message = body == null ? null : body.path("message").asText(null);
+            String message = answer == null ? null : answer.path("message").asText(null);
             return Answer.rejected(status, message == null ? "BrightClient answered " + status : message);
         }
-        String id = body == null ? null : body.path("id").asText(null);
+        String id = answer == null ? null : answer.path("id").asText(null);
         if (id == null || id.isBlank()) {
             throw new BrightClientUnavailableException("BrightClient answered " + status + " without an id", null, null);
         }
         return Answer.accepted(id);
     }
 
+    private static JsonNode json(Buffer body) {
+        if (body == null || body.length() == 0) {
+            return null;
+        }
+        try {
+            return Json.mapper().readTree(body.getBytes());
+        } catch (java.io.IOException | RuntimeException e) {
+            return null; // not JSON: treated as an answer without a message or id
+        }
+    }
+
+    private static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     private void count(String operation, String status) {
         registry.counter("bulkimport.brightclient.calls", "operation", operation, "status", status).increment();
     }
 
-    private static Duration retryAfter(Response response) {
-        String value = response.getHeaderString("Retry-After");
+    private static Duration retryAfter(String value) {
         if (value == null) {
             return null;
         }

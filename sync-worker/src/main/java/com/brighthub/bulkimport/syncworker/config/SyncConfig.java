@@ -11,8 +11,24 @@ import java.time.Duration;
 public interface SyncConfig {
 
     /** Calls to BrightClient in flight at once per instance: hides BrightClient's latency. */
-    @WithDefault("32")
+    @WithDefault("128")
     int concurrency();
+
+    /** Where BrightClient is. */
+    BrightClient brightClient();
+
+    interface BrightClient {
+
+        /** BrightClient's base URL. */
+        String url();
+
+        @WithDefault("PT5S")
+        Duration connectTimeout();
+
+        /** How long a call may go without a byte of answer before it counts as failed (and is retried). */
+        @WithDefault("PT10S")
+        Duration readTimeout();
+    }
 
     /** The longest wait between attempts while BrightClient is unavailable. */
     @WithDefault("PT30S")

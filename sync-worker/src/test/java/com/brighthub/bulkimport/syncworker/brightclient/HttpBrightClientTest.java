@@ -1,0 +1,174 @@
+package com.brighthub.bulkimport.syncworker.brightclient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.brighthub.bulkimport.model.Json;
+import com.brighthub.bulkimport.syncworker.config.SyncConfig;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The adapter against a stub BrightClient on a real socket: what it sends, and how each kind of
+ * answer comes back (retries and the circuit breaker are fault-tolerance's, exercised by the fault suite).
+ */
+class HttpBrightClientTest {
+
+    record Seen(String method, String uri, String idempotencyKey, String contentType, JsonNode body) {
+    }
+
+    Vertx vertx;
+    HttpServer server;
+    volatile Consumer<HttpServerRequest> answer;
+    final List<Seen> seen = new CopyOnWriteArrayList<>();
+    HttpBrightClient client;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        vertx = Vertx.vertx();
+        server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+            seen.add(new Seen(request.method().name(), request.uri(), request.getHeader("Idempotency-Key"),
+                    request.getHeader("Content-Type"), body.length() == 0 ? null : Json.read(body.toString(), JsonNode.class)));
+            answer.accept(request);
+        })).listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        client = adapter("http://localhost:" + server.actualPort() + "/");
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    HttpBrightClient adapter(String url) {
+        HttpBrightClient adapter = new HttpBrightClient();
+        adapter.vertx = vertx;
+        adapter.registry = new SimpleMeterRegistry();
+        adapter.config = new SyncConfig() {
+            public int concurrency() {
+                return 4;
+            }
+
+            public Duration maxBackoff() {
+                return Duration.ofSeconds(1);
+            }
+
+            public BrightClient brightClient() {
+                return new BrightClient() {
+                    public String url() {
+                        return url;
+                    }
+
+                    public Duration connectTimeout() {
+                        return Duration.ofSeconds(2);
+                    }
+
+                    public Duration readTimeout() {
+                        return Duration.ofSeconds(5);
+                    }
+                };
+            }
+        };
+        adapter.connect();
+        return adapter;
+    }
+
+    static BrightClientRecord record() {
+        return new BrightClientRecord("BM-1", "REF-1", "Acme Ltd", "LIMITED_COMPANY", "01234567", null, "a@acme.test",
+                List.of(), List.of());
+    }
+
+    void reply(int status, String body, String retryAfter) {
+        answer = r -> {
+            if (retryAfter != null) {
+                r.response().putHeader("Retry-After", retryAfter);
+            }
+            r.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body);
+        };
+    }
+
+    @Test
+    void createSendsTheRecordWithItsIdempotencyKeyAndReturnsTheId() {
+        reply(201, "{\"id\": \"BC-7\"}", null);
+
+        BrightClientPort.Answer a = client.create("acc 1/x", "acc:BM-1", record());
+
+        assertThat(a.accepted()).isTrue();
+        assertThat(a.id()).isEqualTo("BC-7");
+        Seen s = seen.get(0);
+        assertThat(s.method()).isEqualTo("POST");
+        assertThat(s.uri()).isEqualTo("/brightclient/accounts/acc%201%2Fx/clients");
+        assertThat(s.idempotencyKey()).isEqualTo("acc:BM-1");
+        assertThat(s.contentType()).isEqualTo("application/json");
+        assertThat(s.body().path("brightManagerId").asText()).isEqualTo("BM-1");
+        assertThat(s.body().path("name").asText()).isEqualTo("Acme Ltd");
+    }
+
+    @Test
+    void updatePutsToTheLinkedRecord() {
+        reply(200, "{\"id\": \"BC-7\"}", null);
+
+        assertThat(client.update("acc", "BC-7", record()).id()).isEqualTo("BC-7");
+        assertThat(seen.get(0).method()).isEqualTo("PUT");
+        assertThat(seen.get(0).uri()).isEqualTo("/brightclient/accounts/acc/clients/BC-7");
+        assertThat(seen.get(0).idempotencyKey()).isNull();
+    }
+
+    @Test
+    void aRejectionCarriesBrightClientsMessage() {
+        reply(422, "{\"code\": \"INVALID_VAT_NUMBER\", \"message\": \"vatNumber 'X' is not valid\"}", null);
+
+        BrightClientPort.Answer a = client.create("acc", "k", record());
+
+        assertThat(a.accepted()).isFalse();
+        assertThat(a.status()).isEqualTo(422);
+        assertThat(a.message()).isEqualTo("vatNumber 'X' is not valid");
+    }
+
+    @Test
+    void aRejectionWithoutJsonStillGetsAMessage() {
+        reply(400, "not json", null);
+
+        assertThat(client.create("acc", "k", record()).message()).isEqualTo("BrightClient answered 400");
+    }
+
+    @Test
+    void throttlingAndServerErrorsAreUnavailableWithRetryAfter() {
+        reply(429, "{}", "7");
+        assertThatThrownBy(() -> client.create("acc", "k", record()))
+                .isInstanceOfSatisfying(BrightClientUnavailableException.class,
+                        e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(7)));
+
+        reply(503, "", null);
+        assertThatThrownBy(() -> client.create("acc", "k", record()))
+                .isInstanceOfSatisfying(BrightClientUnavailableException.class,
+                        e -> assertThat(e.retryAfter()).isNull());
+    }
+
+    @Test
+    void anAcceptedAnswerWithoutAnIdIsNotTrusted() {
+        reply(201, "{}", null);
+
+        assertThatThrownBy(() -> client.create("acc", "k", record())).isInstanceOf(BrightClientUnavailableException.class);
+    }
+
+    @Test
+    void anUnreachableBrightClientIsUnavailable() throws Exception {
+        int port = server.actualPort();
+        server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        assertThatThrownBy(() -> adapter("http://localhost:" + port).create("acc", "k", record()))
+                .isInstanceOf(BrightClientUnavailableException.class)
+                .hasMessageContaining("unreachable");
+    }
+}
