@@ -18,6 +18,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,6 +107,37 @@ class SandboxResourceTest {
         List<String> held = given().get("/brightclient/accounts/" + account + "/clients").then().statusCode(200)
                 .extract().path("brightManagerId");
         assertThat(held).containsExactly("BM-1");
+    }
+
+    @Test
+    void concurrentCreatesWithOneKeyMakeOneRecordAndManyKeysMakeOneEach() throws Exception {
+        // 40 callers at once, two per key: creates are written in batches, so both of a key's calls may
+        // land in the same batch or in different ones
+        ExecutorService callers = Executors.newFixedThreadPool(40);
+        try {
+            List<Future<io.restassured.response.Response>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                int client = i / 2;
+                calls.add(callers.submit(() -> given().contentType(ContentType.JSON).header("Idempotency-Key", "key-" + client)
+                        .body("{\"brightManagerId\": \"BM-" + client + "\", \"name\": \"Client " + client + "\"}")
+                        .post("/brightclient/accounts/" + account + "/clients")));
+            }
+            java.util.Map<String, Set<String>> idsByClient = new java.util.HashMap<>();
+            int createdAnswers = 0;
+            for (int i = 0; i < calls.size(); i++) {
+                io.restassured.response.Response r = calls.get(i).get();
+                assertThat(r.statusCode()).isIn(200, 201);
+                createdAnswers += r.statusCode() == 201 ? 1 : 0;
+                idsByClient.computeIfAbsent("BM-" + i / 2, k -> new HashSet<>()).add(r.path("id"));
+            }
+            assertThat(createdAnswers).isEqualTo(20);
+            assertThat(idsByClient).hasSize(20).allSatisfy((client, ids) -> assertThat(ids).hasSize(1));
+        } finally {
+            callers.shutdownNow();
+        }
+        List<String> held = given().get("/brightclient/accounts/" + account + "/clients").then().statusCode(200)
+                .extract().path("brightManagerId");
+        assertThat(held).hasSize(20).doesNotHaveDuplicates();
     }
 
     @Test

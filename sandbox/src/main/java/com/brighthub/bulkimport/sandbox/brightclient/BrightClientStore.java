@@ -10,7 +10,21 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * BrightClient's client records in PostgreSQL; the idempotency key is a unique constraint, so the same
@@ -26,36 +40,120 @@ public class BrightClientStore {
     @Inject
     AgroalDataSource db;
 
+    /** A create waiting for the writer. */
+    private record Pending(String accountId, String idempotencyKey, String brightManagerId, String body,
+            CompletableFuture<Created> result) {
+    }
+
+    private static final int MAX_BATCH = 1_000;
+
+    private final BlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
+    private volatile Thread writer;
+
+    /**
+     * Creates the record, or finds the one the same key created before. Concurrent creates are written
+     * together (group commit: one statement and one commit for all that are waiting), which is how the
+     * stand-in keeps up with the pipeline on the same machine; each caller still returns only once its
+     * record is committed.
+     */
     public Created create(String accountId, String idempotencyKey, String brightManagerId, String body) {
+        Pending p = new Pending(accountId, idempotencyKey, brightManagerId, body, new CompletableFuture<>());
+        startWriter();
+        pending.add(p);
+        try {
+            return p.result().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating a BrightClient record", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("sandbox database error: " + e.getMessage(), e);
+        }
+    }
+
+    private void startWriter() {
+        if (writer == null) {
+            synchronized (this) {
+                if (writer == null) {
+                    writer = new Thread(this::writeForever, "brightclient-writer");
+                    writer.setDaemon(true);
+                    writer.start();
+                }
+            }
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (writer != null) {
+            writer.interrupt();
+        }
+    }
+
+    private void writeForever() {
+        List<Pending> batch = new ArrayList<>(MAX_BATCH);
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                batch.add(pending.take());
+                pending.drainTo(batch, MAX_BATCH - 1);
+                Map<String, Created> written = write(batch);
+                Set<String> answered = new HashSet<>();
+                for (Pending p : batch) {
+                    Created c = written.get(p.accountId() + "\n" + p.idempotencyKey());
+                    // a key sent twice in one batch created one record: the second call is a repeat
+                    boolean first = answered.add(p.accountId() + "\n" + p.idempotencyKey());
+                    p.result().complete(new Created(c.id(), c.created() && first));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException | SQLException e) {
+                batch.forEach(p -> p.result().completeExceptionally(e));
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    /** Writes a batch in one transaction; returns each (account, key)'s record id and whether it is new. */
+    private Map<String, Created> write(List<Pending> batch) throws SQLException {
+        Map<String, Created> out = new HashMap<>();
         try (Connection c = db.getConnection()) {
+            String[] accounts = batch.stream().map(Pending::accountId).toArray(String[]::new);
+            String[] keys = batch.stream().map(Pending::idempotencyKey).toArray(String[]::new);
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO bc_client (id, account_id, bright_manager_id, idempotency_key, body)
-                    VALUES ('BC-' || nextval('bc_client_seq'), ?, ?, ?, ?)
+                    SELECT 'BC-' || nextval('bc_client_seq'), a, m, k, b
+                    FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS t(a, m, k, b, n)
+                    ORDER BY n
                     ON CONFLICT (account_id, idempotency_key) DO NOTHING
-                    RETURNING id
+                    RETURNING account_id, idempotency_key, id
                     """)) {
-                ps.setString(1, accountId);
-                ps.setString(2, brightManagerId);
-                ps.setString(3, idempotencyKey);
-                ps.setString(4, body);
+                ps.setArray(1, c.createArrayOf("text", accounts));
+                ps.setArray(2, c.createArrayOf("text", batch.stream().map(Pending::brightManagerId).toArray()));
+                ps.setArray(3, c.createArrayOf("text", keys));
+                ps.setArray(4, c.createArrayOf("text", batch.stream().map(Pending::body).toArray()));
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        return new Created(rs.getString(1), true);
+                    while (rs.next()) {
+                        out.put(rs.getString(1) + "\n" + rs.getString(2), new Created(rs.getString(3), true));
                     }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id FROM bc_client WHERE account_id = ? AND idempotency_key = ?")) {
-                ps.setString(1, accountId);
-                ps.setString(2, idempotencyKey);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return new Created(rs.getString(1), false);
+            if (out.size() < batch.size()) {
+                // keys created by an earlier call
+                try (PreparedStatement ps = c.prepareStatement("""
+                        SELECT s.account_id, s.idempotency_key, s.id
+                        FROM bc_client s JOIN unnest(?::text[], ?::text[]) AS k(a, k)
+                          ON s.account_id = k.a AND s.idempotency_key = k.k
+                        """)) {
+                    ps.setArray(1, c.createArrayOf("text", accounts));
+                    ps.setArray(2, c.createArrayOf("text", keys));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.putIfAbsent(rs.getString(1) + "\n" + rs.getString(2), new Created(rs.getString(3), false));
+                        }
+                    }
                 }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("sandbox database error: " + e.getMessage(), e);
         }
+        return out;
     }
 
     public boolean update(String accountId, String id, String body) {
