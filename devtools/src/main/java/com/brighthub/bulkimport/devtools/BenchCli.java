@@ -114,6 +114,7 @@ public final class BenchCli {
         Map<String, Double> before = metrics();
         Map<String, Double> cpuBefore = cpuSeconds();
         Map<String, Long> heapPeak = new LinkedHashMap<>();
+        Map<String, Long> livePeak = new LinkedHashMap<>();
         Instant start = Instant.now();
         String importId = practice.start();
         Double enumerated = null;
@@ -139,6 +140,7 @@ public final class BenchCli {
             }
             for (String svc : SERVICES) {
                 heapPeak.merge(svc, m.getOrDefault(svc + " jvm_memory_used_bytes{area=\"heap\"", 0.0).longValue(), Math::max);
+                livePeak.merge(svc, m.getOrDefault(svc + " jvm_gc_live_data_size_bytes", 0.0).longValue(), Math::max);
             }
             if ("COMPLETED".equals(s.path("status").asText())) {
                 if (synced == null) {
@@ -158,9 +160,11 @@ public final class BenchCli {
                 report.path("excluded").asLong());
         System.out.printf("stages (seconds from the POST until each finished): enumeration %.1f, validation %.1f,"
                 + " sync %.1f, report %.1f%n", nz(enumerated), nz(validated), nz(synced), total);
-        System.out.println("memory per service: peak RSS since start / peak heap used during the import");
+        System.out.println("memory per service: peak RSS since start / peak heap used / peak heap live after GC,"
+                + " during the import");
         for (String svc : SERVICES) {
-            System.out.printf("   %-17s %6d MiB / %6d MiB%n", svc, peakRssMib(svc), heapPeak.get(svc) / (1024 * 1024));
+            System.out.printf("   %-17s %6d MiB / %6d MiB / %6d MiB%n", svc, peakRssMib(svc),
+                    heapPeak.get(svc) / (1024 * 1024), livePeak.get(svc) / (1024 * 1024));
         }
         if (!cpuAfter.isEmpty()) {
             System.out.printf("CPU seconds during the import (%.0f s of 2 cores = %.0f available):%n", total,
