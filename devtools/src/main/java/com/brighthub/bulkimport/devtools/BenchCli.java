@@ -52,7 +52,7 @@ public final class BenchCli {
     public static void main(String[] args) throws Exception {
         int n = 100_000;
         int latency = 0;
-        int warmup = 20_000;
+        Integer warmup = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--clients" -> n = Integer.parseInt(args[++i]);
@@ -64,7 +64,8 @@ public final class BenchCli {
                 }
             }
         }
-        new BenchCli().run(n, latency, warmup);
+        // as many as measured, up to 100,000: fewer leave the JIT compiling through the measured import
+        new BenchCli().run(n, latency, warmup == null ? Math.min(n, 100_000) : warmup);
     }
 
     void run(int n, int latency, int warmup) throws Exception {
@@ -106,8 +107,9 @@ public final class BenchCli {
         while (!"COMPLETED".equals(practice.status(importId).path("status").asText())) {
             Thread.sleep(500);
         }
-        System.out.printf("warm-up: an untimed import of %,d clients took %.1f s%n", clients,
-                Duration.between(start, Instant.now()).toMillis() / 1000.0);
+        double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+        System.out.printf("warm-up: an import of %,d clients took %.1f s (%,.0f clients/s); not part of the figures"
+                + " below%n", clients, seconds, clients / seconds);
     }
 
     void importRun(Practice practice, int n, double floor) throws Exception {
