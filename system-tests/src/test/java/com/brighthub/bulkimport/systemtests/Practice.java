@@ -47,9 +47,14 @@ final class Practice {
     /** Starts an import and waits until it completes; returns its id. */
     String importToCompletion() {
         String importId = expect(startImport(), 202).body().path("importId").asText();
+        awaitCompleted(importId);
+        return importId;
+    }
+
+    /** Waits until an import completes. */
+    void awaitCompleted(String importId) {
         await("import " + importId + " completes").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250))
                 .until(() -> "COMPLETED".equals(status(importId).path("status").asText()));
-        return importId;
     }
 
     JsonNode status(String importId) {
