@@ -35,6 +35,9 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 @ApplicationScoped
 public class ClientSynchroniser {
 
+    /** How soon a call refused by the open circuit breaker is asked again: its delay (HttpBrightClient). */
+    static final Duration BREAKER_RETRY = Duration.ofSeconds(2);
+
     @Inject
     BrightClientPort brightClient;
 
@@ -91,7 +94,14 @@ public class ClientSynchroniser {
         while (true) {
             try {
                 return decide(r, state);
-            } catch (BrightClientUnavailableException | TimeoutException | CircuitBreakerOpenException e) {
+            } catch (CircuitBreakerOpenException e) {
+                // the call did not reach BrightClient: the breaker lets a few probes through after its
+                // delay and closes on their success, so ask again then, without letting the wait grow
+                // (a grown wait kept clients asleep long after BrightClient recovered)
+                Log.debugf("BrightClient circuit open for client %s of import %s; asking again in %s", r.clientId(),
+                        r.importId(), BREAKER_RETRY);
+                pause(BREAKER_RETRY);
+            } catch (BrightClientUnavailableException | TimeoutException e) {
                 Duration retryAfter = e instanceof BrightClientUnavailableException u ? u.retryAfter() : null;
                 Duration pause = retryAfter != null && retryAfter.compareTo(wait) > 0 ? retryAfter : wait;
                 Log.warnf("BrightClient unavailable for client %s of import %s (%s); trying again in %ds",
