@@ -2,6 +2,7 @@ package com.brighthub.bulkimport.devtools;
 
 import static com.brighthub.bulkimport.devtools.StackClient.env;
 
+import com.brighthub.bulkimport.model.Topics;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,11 +15,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import com.brighthub.bulkimport.model.Topics;
-import java.util.Optional;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -169,8 +169,9 @@ public final class BenchCli {
                     heapPeak.get(svc) / (1024 * 1024), livePeak.get(svc) / (1024 * 1024));
         }
         if (!cpuAfter.isEmpty()) {
-            System.out.printf("CPU seconds during the import (%.0f s of 2 cores = %.0f available):%n", total,
-                    total * Runtime.getRuntime().availableProcessors());
+            int cores = Runtime.getRuntime().availableProcessors();
+            System.out.printf("CPU seconds during the import (%.0f s of %d cores = %.0f available):%n", total, cores,
+                    total * cores);
             cpuAfter.forEach((process, seconds) -> System.out.printf("   %-17s %6.1f s%n", process,
                     seconds - cpuBefore.getOrDefault(process, 0.0)));
         }
@@ -189,28 +190,27 @@ public final class BenchCli {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
             int partitions = admin.describeTopics(List.of(Topics.CLIENT_RECORDS)).allTopicNames().get()
                     .get(Topics.CLIENT_RECORDS).partitions().size();
-            admin.createTopics(List.of(1, 2, 3).stream().map(i -> new NewTopic(prefix + i, Optional.of(partitions),
-                    Optional.empty())).toList()).all().get();
-        }
-        Instant start = Instant.now();
-        Thread relay1 = relay(prefix + "1", prefix + "2", n);
-        Thread relay2 = relay(prefix + "2", prefix + "3", n);
-        relay1.start();
-        relay2.start();
-        try (KafkaProducer<String, String> producer = producer()) {
-            for (int i = 0; i < n; i++) {
-                producer.send(new ProducerRecord<>(prefix + "1", "bench:" + i, payload));
+            List<String> topics = List.of(prefix + 1, prefix + 2, prefix + 3);
+            admin.createTopics(topics.stream().map(t -> new NewTopic(t, Optional.of(partitions), Optional.empty()))
+                    .toList()).all().get();
+            Instant start = Instant.now();
+            Thread relay1 = relay(topics.get(0), topics.get(1), n);
+            Thread relay2 = relay(topics.get(1), topics.get(2), n);
+            relay1.start();
+            relay2.start();
+            try (KafkaProducer<String, String> producer = producer()) {
+                for (int i = 0; i < n; i++) {
+                    producer.send(new ProducerRecord<>(topics.get(0), "bench:" + i, payload));
+                }
+                producer.flush();
             }
-            producer.flush();
+            consume(topics.get(2), n, r -> { });
+            relay1.join();
+            relay2.join();
+            double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+            admin.deleteTopics(topics).all().get();
+            return seconds;
         }
-        consume(prefix + "3", n, r -> { });
-        relay1.join();
-        relay2.join();
-        double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
-            admin.deleteTopics(List.of(prefix + 1, prefix + 2, prefix + 3)).all().get();
-        }
-        return seconds;
     }
 
     private Thread relay(String from, String to, int n) {
@@ -318,7 +318,7 @@ public final class BenchCli {
         Map<String, Double> out = new LinkedHashMap<>();
         try {
             for (String svc : SERVICES) {
-                out.put(svc, cpuOf(Files.readString(Path.of(env("RUN_DIR", ".local/run"), svc + ".pid")).strip()));
+                out.put(svc, cpuOf(pidOf(svc)));
             }
             Path broker = Path.of(env("KAFKA_DIR", ".local/kafka"), "broker.pid");
             if (Files.exists(broker)) {
@@ -351,10 +351,14 @@ public final class BenchCli {
         return ticks / 100.0;
     }
 
+    /** The process id of a service that scripts/services.sh started. */
+    private static String pidOf(String svc) throws java.io.IOException {
+        return Files.readString(Path.of(env("RUN_DIR", ".local/run"), svc + ".pid")).strip();
+    }
+
     private static long peakRssMib(String svc) {
         try {
-            String pid = Files.readString(Path.of(env("RUN_DIR", ".local/run"), svc + ".pid")).strip();
-            for (String line : Files.readAllLines(Path.of("/proc", pid, "status"))) {
+            for (String line : Files.readAllLines(Path.of("/proc", pidOf(svc), "status"))) {
                 if (line.startsWith("VmHWM:")) {
                     return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
                 }

@@ -1,7 +1,9 @@
 package com.brighthub.bulkimport.sandbox.brightclient;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,8 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import io.quarkus.runtime.ShutdownEvent;
-import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -97,9 +97,9 @@ public class BrightClientStore {
                 Map<String, Created> written = write(batch);
                 Set<String> answered = new HashSet<>();
                 for (Pending p : batch) {
-                    Created c = written.get(p.accountId() + "\n" + p.idempotencyKey());
+                    Created c = written.get(key(p.accountId(), p.idempotencyKey()));
                     // a key sent twice in one batch created one record: the second call is a repeat
-                    boolean first = answered.add(p.accountId() + "\n" + p.idempotencyKey());
+                    boolean first = answered.add(key(p.accountId(), p.idempotencyKey()));
                     p.result().complete(new Created(c.id(), c.created() && first));
                 }
             } catch (InterruptedException e) {
@@ -110,6 +110,10 @@ public class BrightClientStore {
                 batch.clear();
             }
         }
+    }
+
+    private static String key(String accountId, String idempotencyKey) {
+        return accountId + "\n" + idempotencyKey;
     }
 
     /** Writes a batch in one transaction; returns each (account, key)'s record id and whether it is new. */
@@ -132,7 +136,7 @@ public class BrightClientStore {
                 ps.setArray(4, c.createArrayOf("text", batch.stream().map(Pending::body).toArray()));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.put(rs.getString(1) + "\n" + rs.getString(2), new Created(rs.getString(3), true));
+                        out.put(key(rs.getString(1), rs.getString(2)), new Created(rs.getString(3), true));
                     }
                 }
             }
@@ -147,7 +151,7 @@ public class BrightClientStore {
                     ps.setArray(2, c.createArrayOf("text", keys));
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            out.putIfAbsent(rs.getString(1) + "\n" + rs.getString(2), new Created(rs.getString(3), false));
+                            out.putIfAbsent(key(rs.getString(1), rs.getString(2)), new Created(rs.getString(3), false));
                         }
                     }
                 }

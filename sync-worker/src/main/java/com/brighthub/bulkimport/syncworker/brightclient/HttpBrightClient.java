@@ -41,6 +41,9 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 @ApplicationScoped
 public class HttpBrightClient implements BrightClientPort {
 
+    /** How long the circuit breaker stays open before it lets probe calls through. */
+    public static final long BREAKER_DELAY_MS = 2_000;
+
     @Inject
     Vertx vertx;
 
@@ -52,11 +55,13 @@ public class HttpBrightClient implements BrightClientPort {
 
     private HttpClient http;
     private String basePath;
+    private long idleTimeoutMs;
 
     @PostConstruct
     void connect() {
         URI url = URI.create(config.brightClient().url());
         boolean tls = "https".equalsIgnoreCase(url.getScheme());
+        idleTimeoutMs = config.brightClient().readTimeout().toMillis();
         basePath = url.getRawPath() == null ? "" : url.getRawPath().replaceAll("/+$", "");
         http = vertx.createHttpClient(new HttpClientOptions()
                 .setDefaultHost(url.getHost())
@@ -78,7 +83,7 @@ public class HttpBrightClient implements BrightClientPort {
     @Retry(maxRetries = 5, delay = 100, jitter = 100, retryOn = {BrightClientUnavailableException.class,
         TimeoutException.class})
     @ExponentialBackoff(maxDelay = 5_000)
-    @CircuitBreaker(requestVolumeThreshold = 40, failureRatio = 0.9, delay = 2_000, successThreshold = 2,
+    @CircuitBreaker(requestVolumeThreshold = 40, failureRatio = 0.9, delay = BREAKER_DELAY_MS, successThreshold = 2,
             failOn = BrightClientUnavailableException.class)
     public Answer create(String accountId, String idempotencyKey, BrightClientRecord record) {
         return call("create", HttpMethod.POST, "/brightclient/accounts/" + segment(accountId) + "/clients",
@@ -90,7 +95,7 @@ public class HttpBrightClient implements BrightClientPort {
     @Retry(maxRetries = 5, delay = 100, jitter = 100, retryOn = {BrightClientUnavailableException.class,
         TimeoutException.class})
     @ExponentialBackoff(maxDelay = 5_000)
-    @CircuitBreaker(requestVolumeThreshold = 40, failureRatio = 0.9, delay = 2_000, successThreshold = 2,
+    @CircuitBreaker(requestVolumeThreshold = 40, failureRatio = 0.9, delay = BREAKER_DELAY_MS, successThreshold = 2,
             failOn = BrightClientUnavailableException.class)
     public Answer update(String accountId, String brightClientId, BrightClientRecord record) {
         return call("update", HttpMethod.PUT, "/brightclient/accounts/" + segment(accountId) + "/clients/"
@@ -104,7 +109,7 @@ public class HttpBrightClient implements BrightClientPort {
     private Answer call(String operation, HttpMethod method, String path, String idempotencyKey,
             BrightClientRecord record) {
         RequestOptions request = new RequestOptions().setMethod(method).setURI(basePath + path)
-                .setIdleTimeout(config.brightClient().readTimeout().toMillis())
+                .setIdleTimeout(idleTimeoutMs)
                 .putHeader("Content-Type", "application/json")
                 .putHeader("Accept", "application/json");
         if (idempotencyKey != null) {

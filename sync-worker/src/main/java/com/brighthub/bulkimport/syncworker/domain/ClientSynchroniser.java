@@ -8,6 +8,7 @@ import com.brighthub.bulkimport.model.events.ValidationResult;
 import com.brighthub.bulkimport.syncworker.brightclient.BrightClientPort;
 import com.brighthub.bulkimport.syncworker.brightclient.BrightClientRecord;
 import com.brighthub.bulkimport.syncworker.brightclient.BrightClientUnavailableException;
+import com.brighthub.bulkimport.syncworker.brightclient.HttpBrightClient;
 import com.brighthub.bulkimport.syncworker.config.SyncConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -35,8 +36,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 @ApplicationScoped
 public class ClientSynchroniser {
 
-    /** How soon a call refused by the open circuit breaker is asked again: its delay (HttpBrightClient). */
-    static final Duration BREAKER_RETRY = Duration.ofSeconds(2);
+    /** How soon a call refused by the open circuit breaker is asked again: when the breaker lets probes through. */
+    static final Duration BREAKER_RETRY = Duration.ofMillis(HttpBrightClient.BREAKER_DELAY_MS);
 
     @Inject
     BrightClientPort brightClient;
