@@ -3,6 +3,7 @@ package com.brighthub.bulkimport.sandbox;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.brighthub.bulkimport.model.Json;
@@ -160,6 +161,17 @@ class SandboxResourceTest {
     }
 
     @Test
+    void theLatencySwitchDelaysEveryCreate() {
+        given().contentType(ContentType.JSON).body("{\"latencyMs\": 300, \"errorRate\": 0.0, \"status\": 503}")
+                .put("/sandbox/faults").then().statusCode(200);
+
+        given().contentType(ContentType.JSON).header("Idempotency-Key", "k-4")
+                .body("{\"brightManagerId\": \"BM-4\", \"name\": \"Acme\"}")
+                .post("/brightclient/accounts/" + account + "/clients").then().statusCode(201)
+                .time(greaterThanOrEqualTo(300L));
+    }
+
+    @Test
     void badInputGetsACode() {
         given().get("/brightmanager/accounts/NOPE-" + UUID.randomUUID()).then().statusCode(404)
                 .body("code", equalTo("NOT_FOUND"));
@@ -168,5 +180,11 @@ class SandboxResourceTest {
         given().contentType(ContentType.JSON).body("{not json").put("/sandbox/faults").then().statusCode(400)
                 .body("code", equalTo("MALFORMED_REQUEST"));
         given().contentType(ContentType.JSON).body("{\"errorRate\": 7}").put("/sandbox/faults").then().statusCode(400);
+        given().contentType(ContentType.JSON).header("Idempotency-Key", "k-5").body("{not json")
+                .post("/brightclient/accounts/" + account + "/clients").then().statusCode(400)
+                .body("code", equalTo("MALFORMED_REQUEST"));
+        given().contentType(ContentType.JSON).body("{\"name\": \"No key\"}")
+                .post("/brightclient/accounts/" + account + "/clients").then().statusCode(400)
+                .body("code", equalTo("IDEMPOTENCY_KEY_REQUIRED"));
     }
 }

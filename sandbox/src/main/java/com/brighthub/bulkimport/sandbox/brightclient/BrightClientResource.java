@@ -5,6 +5,7 @@ import com.brighthub.bulkimport.sandbox.SandboxErrors;
 import com.brighthub.bulkimport.sandbox.faults.Faults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -37,20 +38,27 @@ public class BrightClientResource {
     @Inject
     Faults faults;
 
+    /**
+     * Served on the event loop: the pipeline's one call per client, so no worker thread waits out the
+     * latency switch or the group commit.
+     */
     @POST
-    public Response create(@PathParam("accountId") String accountId,
+    public Uni<Response> create(@PathParam("accountId") String accountId,
             @HeaderParam("Idempotency-Key") String idempotencyKey, JsonNode body) {
-        faults.apply();
-        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 255) {
-            return SandboxErrors.error(400, "IDEMPOTENCY_KEY_REQUIRED", "Send an Idempotency-Key header (1-255 characters)");
-        }
-        Response invalid = check(body);
-        if (invalid != null) {
-            return invalid;
-        }
-        String brightManagerId = body.path("brightManagerId").asText();
-        BrightClientStore.Created created = store.create(accountId, idempotencyKey, brightManagerId, Json.write(body));
-        return Response.status(created.created() ? 201 : 200).entity(Map.of("id", created.id())).build();
+        return faults.applyLater().chain(() -> {
+            if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 255) {
+                return Uni.createFrom().item(SandboxErrors.error(400, "IDEMPOTENCY_KEY_REQUIRED",
+                        "Send an Idempotency-Key header (1-255 characters)"));
+            }
+            Response invalid = check(body);
+            if (invalid != null) {
+                return Uni.createFrom().item(invalid);
+            }
+            String brightManagerId = body.path("brightManagerId").asText();
+            return Uni.createFrom().completionStage(store.create(accountId, idempotencyKey, brightManagerId,
+                    Json.write(body))).map(created -> Response.status(created.created() ? 201 : 200)
+                            .entity(Map.of("id", created.id())).build());
+        });
     }
 
     @PUT

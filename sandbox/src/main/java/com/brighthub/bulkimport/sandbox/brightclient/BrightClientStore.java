@@ -21,10 +21,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * BrightClient's client records in PostgreSQL; the idempotency key is a unique constraint, so the same
@@ -53,21 +52,15 @@ public class BrightClientStore {
     /**
      * Creates the record, or finds the one the same key created before. Concurrent creates are written
      * together (group commit: one statement and one commit for all that are waiting), which is how the
-     * stand-in keeps up with the pipeline on the same machine; each caller still returns only once its
-     * record is committed.
+     * stand-in keeps up with the pipeline on the same machine; each caller's stage completes only once
+     * its record is committed, and no thread waits for it meanwhile.
      */
-    public Created create(String accountId, String idempotencyKey, String brightManagerId, String body) {
+    public CompletionStage<Created> create(String accountId, String idempotencyKey, String brightManagerId,
+            String body) {
         Pending p = new Pending(accountId, idempotencyKey, brightManagerId, body, new CompletableFuture<>());
         startWriter();
         pending.add(p);
-        try {
-            return p.result().get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating a BrightClient record", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("sandbox database error: " + e.getMessage(), e);
-        }
+        return p.result().orTimeout(30, TimeUnit.SECONDS);
     }
 
     private void startWriter() {

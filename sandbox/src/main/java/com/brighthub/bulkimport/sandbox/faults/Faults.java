@@ -1,9 +1,11 @@
 package com.brighthub.bulkimport.sandbox.faults;
 
 import com.brighthub.bulkimport.sandbox.SandboxErrors;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -33,6 +35,23 @@ public class Faults {
                 Thread.currentThread().interrupt();
             }
         }
+        roll(s);
+    }
+
+    /**
+     * The same for a request served without a thread of its own: the latency is a timer, and a drawn
+     * failure fails the returned stage.
+     */
+    public Uni<Void> applyLater() {
+        FaultSettings s = settings;
+        Uni<Void> start = Uni.createFrom().voidItem();
+        if (s.latencyMs() > 0) {
+            start = start.onItem().delayIt().by(Duration.ofMillis(s.latencyMs()));
+        }
+        return start.invoke(() -> roll(s));
+    }
+
+    private static void roll(FaultSettings s) {
         double dice = ThreadLocalRandom.current().nextDouble();
         if (dice < s.errorRate()) {
             fail(s.status());
