@@ -81,6 +81,10 @@ class RecordValidatorTest {
         assertThat(verdicts).extracting(ValidationResult::importId).containsOnly("IMP-1");
         assertThat(results.received().get(1).getMetadata(OutgoingKafkaRecordMetadata.class).orElseThrow().getKey())
                 .isEqualTo("ACC:BM-2");
+        assertThat(results.received()).extracting(m -> new String(m.getMetadata(OutgoingKafkaRecordMetadata.class)
+                .orElseThrow().getHeaders().lastHeader(ValidationResult.VERDICT_HEADER).value(), StandardCharsets.UTF_8))
+                .as("the verdict in a header, for consumers that skip some unread")
+                .containsExactly("PASS", "FAIL", "EXCLUDED");
     }
 
     @Test

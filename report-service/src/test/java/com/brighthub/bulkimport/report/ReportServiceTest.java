@@ -264,4 +264,20 @@ class ReportServiceTest {
         given().auth().oauth2(admin()).get("/api/v1/accounts/" + account + "/imports/" + importId + "/report")
                 .then().statusCode(200).body("status", equalTo("COMPLETED"));
     }
+
+    @Test
+    void aVerdictMarkedPassIsSkippedUnreadAndOthersAreRead() {
+        PolledBatch.Builder b = PolledBatch.builder();
+        aSmallImport().forEach(r -> b.add(r.topic(), "k", r.value()));
+        // not even JSON: were it decoded, it would be dead-lettered
+        b.add(Topics.VALIDATION_RESULTS, "k", "{a pass, never read", ValidationResult.VERDICT_HEADER, "PASS");
+        Rec failed = verdict("BM-6", "Late Ltd", Verdict.FAIL, new Reason(ReasonCode.REQUIRED_FIELD_BLANK, "name"));
+        b.add(failed.topic(), "k", failed.value(), ValidationResult.VERDICT_HEADER, "FAIL");
+
+        listener.onEvents(b.build());
+
+        assertThat(connector.sink("dead-letters").received()).isEmpty();
+        given().auth().oauth2(admin()).get("/api/v1/accounts/" + account + "/imports/" + importId + "/report")
+                .then().statusCode(200).body("failed", equalTo(3)).body("failuresByReason.REQUIRED_FIELD_BLANK", equalTo(1));
+    }
 }

@@ -53,7 +53,8 @@ public class RecordValidator {
             registry.counter("bulkimport.validation.verdicts", "verdict", result.verdict().name()).increment();
             result.reasons().forEach(r -> registry.counter("bulkimport.validation.reasons", "reason", r.code().name())
                     .increment());
-            out.add(KeyedMessages.keyed(Topics.clientKey(result.accountId(), result.clientId()), result));
+            out.add(KeyedMessages.keyed(Topics.clientKey(result.accountId(), result.clientId()), result,
+                    ValidationResult.VERDICT_HEADER, result.verdict().name()));
         }
         Persistently.run("sending verdicts", () -> KeyedMessages.sendAll(results, out));
     }

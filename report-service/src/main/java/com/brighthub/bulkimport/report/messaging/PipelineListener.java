@@ -2,12 +2,14 @@ package com.brighthub.bulkimport.report.messaging;
 
 import com.brighthub.bulkimport.common.messaging.DeadLetters;
 import com.brighthub.bulkimport.common.messaging.EventBatch;
+import com.brighthub.bulkimport.common.messaging.KeyedMessages;
 import com.brighthub.bulkimport.common.messaging.Persistently;
 import com.brighthub.bulkimport.model.Topics;
 import com.brighthub.bulkimport.model.events.ImportEvent;
 import com.brighthub.bulkimport.model.events.Origin;
 import com.brighthub.bulkimport.model.events.SyncResult;
 import com.brighthub.bulkimport.model.events.ValidationResult;
+import com.brighthub.bulkimport.model.events.Verdict;
 import com.brighthub.bulkimport.report.domain.Outcome;
 import com.brighthub.bulkimport.report.domain.ReportAggregator;
 import com.brighthub.bulkimport.report.domain.SaveOutcome;
@@ -28,6 +30,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  */
 @ApplicationScoped
 public class PipelineListener {
+
+    private static final String PASS = Verdict.PASS.name();
 
     private static final String[] REQUIRED = {"accountId", "importId", "clientId"};
 
@@ -55,6 +59,11 @@ public class PipelineListener {
                     }
                 }
                 case Topics.VALIDATION_RESULTS -> {
+                    if (PASS.equals(KeyedMessages.header(record, ValidationResult.VERDICT_HEADER))) {
+                        // a PASS settles nothing here (its sync result does): skipped unread, three in four
+                        // verdicts, each carrying its whole client
+                        continue;
+                    }
                     ValidationResult v = EventBatch.decode(record, ValidationResult.class, PipelineListener::problem,
                             deadLetters);
                     if (v != null) {

@@ -4,9 +4,13 @@ import com.brighthub.bulkimport.model.Json;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
@@ -25,6 +29,20 @@ public final class KeyedMessages {
     public static Message<String> keyed(String key, Object event) {
         return Message.of(Json.write(event))
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build());
+    }
+
+    /** The same, with one header (a fact a consumer can read without decoding the event). */
+    public static Message<String> keyed(String key, Object event, String header, String value) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(header, value.getBytes(StandardCharsets.UTF_8));
+        return Message.of(Json.write(event))
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).withHeaders(headers).build());
+    }
+
+    /** The value of a record's header as text, or null when it has none. */
+    public static String header(ConsumerRecord<?, ?> record, String header) {
+        Header h = record.headers().lastHeader(header);
+        return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 
     /** Sends every message and blocks until the broker acknowledged all of them. */

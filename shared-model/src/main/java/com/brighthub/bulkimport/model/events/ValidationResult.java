@@ -26,6 +26,12 @@ public record ValidationResult(
         String clientName,
         Instant recordedAt) {
 
+    /**
+     * The Kafka header that carries the verdict's name, so a consumer that needs only some verdicts
+     * skips the others unread (a PASS carries the whole client, the largest event of all).
+     */
+    public static final String VERDICT_HEADER = "verdict";
+
     public ValidationResult {
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
     }

@@ -1,12 +1,16 @@
 package com.brighthub.bulkimport.common.messaging.testing;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
 
 /**
  * Builds a polled batch as the Kafka consumer hands it over, so a service test can drive its batch
@@ -36,9 +40,21 @@ public final class PolledBatch {
         private final Map<TopicPartition, List<ConsumerRecord<String, String>>> records = new LinkedHashMap<>();
 
         public Builder add(String topic, String key, String value) {
+            return add(topic, key, value, new RecordHeaders());
+        }
+
+        /** A record with one header. */
+        public Builder add(String topic, String key, String value, String header, String headerValue) {
+            RecordHeaders headers = new RecordHeaders();
+            headers.add(header, headerValue.getBytes(StandardCharsets.UTF_8));
+            return add(topic, key, value, headers);
+        }
+
+        private Builder add(String topic, String key, String value, RecordHeaders headers) {
             List<ConsumerRecord<String, String>> list = records.computeIfAbsent(new TopicPartition(topic, 0),
                     tp -> new ArrayList<>());
-            list.add(new ConsumerRecord<>(topic, 0, list.size(), key, value));
+            list.add(new ConsumerRecord<>(topic, 0, list.size(), ConsumerRecord.NO_TIMESTAMP, TimestampType.NO_TIMESTAMP_TYPE,
+                    ConsumerRecord.NULL_SIZE, ConsumerRecord.NULL_SIZE, key, value, headers, Optional.empty()));
             return this;
         }
 
