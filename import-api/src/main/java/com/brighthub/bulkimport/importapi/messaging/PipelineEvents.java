@@ -6,7 +6,6 @@ import com.brighthub.bulkimport.model.Topics;
 import com.brighthub.bulkimport.model.client.Client;
 import com.brighthub.bulkimport.model.events.ClientRecordEvent;
 import com.brighthub.bulkimport.model.events.ImportEvent;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -14,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
@@ -25,11 +25,11 @@ public class PipelineEvents {
     @Inject
     @Channel("client-records")
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192)
-    MutinyEmitter<String> clientRecords;
+    Emitter<String> clientRecords;
 
     @Inject
     @Channel("import-events")
-    MutinyEmitter<String> importEvents;
+    Emitter<String> importEvents;
 
     /** One client-record event per client, keyed by account and client. */
     public void clientRecords(String accountId, String importId, List<Client> clients) {

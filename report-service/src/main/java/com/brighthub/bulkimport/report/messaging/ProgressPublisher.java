@@ -7,7 +7,6 @@ import com.brighthub.bulkimport.report.config.ReportConfig;
 import com.brighthub.bulkimport.report.persistence.ReportRow;
 import com.brighthub.bulkimport.report.persistence.ReportStore;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -15,6 +14,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
@@ -33,7 +33,7 @@ public class ProgressPublisher {
 
     @Inject
     @Channel("import-progress")
-    MutinyEmitter<String> emitter;
+    Emitter<String> emitter;
 
     /** Publishes what is due among {@code importIds}. */
     public void publish(Collection<String> importIds) {

@@ -3,13 +3,13 @@ package com.brighthub.bulkimport.sandbox.brightmanager;
 import com.brighthub.bulkimport.common.messaging.KeyedMessages;
 import com.brighthub.bulkimport.model.Topics;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
 
 /**
  * Publishes BrightManager's client-saved event (contracts.md) and waits for the broker's ack.
@@ -23,7 +23,7 @@ public class ClientSavedPublisher {
 
     @Inject
     @Channel("client-saved")
-    MutinyEmitter<String> emitter;
+    Emitter<String> emitter;
 
     public void publish(String accountId, String clientId, JsonNode client) {
         ClientSaved event = new ClientSaved(UUID.randomUUID(), accountId, Instant.now(), client);

@@ -2,14 +2,15 @@ package com.brighthub.bulkimport.common.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
@@ -28,7 +29,7 @@ public class DeadLetters {
 
     @Inject
     @Channel("dead-letters")
-    MutinyEmitter<String> emitter;
+    Emitter<String> emitter;
 
     @Inject
     MeterRegistry registry;
@@ -47,7 +48,7 @@ public class DeadLetters {
                 .withHeaders(headers)
                 .build();
         String value = record.value() == null ? "" : record.value();
-        emitter.sendMessage(Message.of(value).addMetadata(metadata)).await().atMost(KeyedMessages.SEND_TIMEOUT);
+        KeyedMessages.sendAll(emitter, List.of(Message.of(value).addMetadata(metadata)));
         registry.counter("bulkimport.dead.letters", "topic", record.topic()).increment();
     }
 
