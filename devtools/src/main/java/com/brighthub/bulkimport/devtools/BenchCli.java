@@ -272,11 +272,9 @@ public final class BenchCli {
         long seen = 0;
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 new StringDeserializer())) {
-            List<TopicPartition> partitions = List.of();
-            while (partitions.isEmpty()) {
-                partitions = consumer.partitionsFor(topic).stream()
-                        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            }
+            // the topic has its leaders by now (awaitLeaders)
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             while (seen < n) {

@@ -90,9 +90,10 @@ public class BrightClientStore {
                 Map<String, Created> written = write(batch);
                 Set<String> answered = new HashSet<>();
                 for (Pending p : batch) {
-                    Created c = written.get(key(p.accountId(), p.idempotencyKey()));
+                    String key = key(p.accountId(), p.idempotencyKey());
+                    Created c = written.get(key);
                     // a key sent twice in one batch created one record: the second call is a repeat
-                    boolean first = answered.add(key(p.accountId(), p.idempotencyKey()));
+                    boolean first = answered.add(key);
                     p.result().complete(new Created(c.id(), c.created() && first));
                 }
             } catch (InterruptedException e) {
