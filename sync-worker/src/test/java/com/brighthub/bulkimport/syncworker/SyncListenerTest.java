@@ -29,6 +29,7 @@ import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -82,9 +83,17 @@ class SyncListenerTest {
         listener.onVerdicts(PolledBatch.of(Topics.VALIDATION_RESULTS, kv));
     }
 
+    static CompletableFuture<BrightClientPort.Answer> accepted(String id) {
+        return CompletableFuture.completedFuture(BrightClientPort.Answer.accepted(id));
+    }
+
+    static CompletableFuture<BrightClientPort.Answer> rejected(int status, String message) {
+        return CompletableFuture.completedFuture(BrightClientPort.Answer.rejected(status, message));
+    }
+
     @Test
     void aValidClientIsCreatedOnceLinkedAndReportedEvenWhenRedelivered() {
-        when(brightClient.create(eq(account), anyString(), any())).thenReturn(BrightClientPort.Answer.accepted("BC-1"));
+        when(brightClient.create(eq(account), anyString(), any())).thenReturn(accepted("BC-1"));
         String record = pass("IMP-1", Origin.IMPORT, "BM-1");
 
         deliver(record);
@@ -99,7 +108,7 @@ class SyncListenerTest {
 
     @Test
     void aLaterImportFindsTheClientAlreadyLinkedAndCallsNothing() {
-        when(brightClient.create(eq(account), anyString(), any())).thenReturn(BrightClientPort.Answer.accepted("BC-2"));
+        when(brightClient.create(eq(account), anyString(), any())).thenReturn(accepted("BC-2"));
         deliver(pass("IMP-1", Origin.IMPORT, "BM-2"));
 
         deliver(pass("IMP-2", Origin.IMPORT, "BM-2"));
@@ -111,8 +120,8 @@ class SyncListenerTest {
 
     @Test
     void aSaveOfALinkedClientUpdatesIt() {
-        when(brightClient.create(eq(account), anyString(), any())).thenReturn(BrightClientPort.Answer.accepted("BC-3"));
-        when(brightClient.update(eq(account), eq("BC-3"), any())).thenReturn(BrightClientPort.Answer.accepted("BC-3"));
+        when(brightClient.create(eq(account), anyString(), any())).thenReturn(accepted("BC-3"));
+        when(brightClient.update(eq(account), eq("BC-3"), any())).thenReturn(accepted("BC-3"));
 
         deliver(pass("IMP-1", Origin.IMPORT, "BM-3"), pass(null, Origin.SAVE, "BM-3"));
 
@@ -121,8 +130,8 @@ class SyncListenerTest {
 
     @Test
     void anOlderSaveArrivingAfterANewerOneIsNotApplied() {
-        when(brightClient.create(eq(account), anyString(), any())).thenReturn(BrightClientPort.Answer.accepted("BC-7"));
-        when(brightClient.update(eq(account), eq("BC-7"), any())).thenReturn(BrightClientPort.Answer.accepted("BC-7"));
+        when(brightClient.create(eq(account), anyString(), any())).thenReturn(accepted("BC-7"));
+        when(brightClient.update(eq(account), eq("BC-7"), any())).thenReturn(accepted("BC-7"));
         Instant t = Instant.parse("2026-11-25T10:00:00Z");
 
         deliver(pass(null, Origin.SAVE, "BM-7", "TRUST", t.plusSeconds(10)), pass(null, Origin.SAVE, "BM-7", "TRUST", t));
@@ -133,7 +142,7 @@ class SyncListenerTest {
 
     @Test
     void aSaveThatChangesTheTypeOfASyncedClientIsReportedNotApplied() {
-        when(brightClient.create(eq(account), anyString(), any())).thenReturn(BrightClientPort.Answer.accepted("BC-8"));
+        when(brightClient.create(eq(account), anyString(), any())).thenReturn(accepted("BC-8"));
 
         deliver(pass("IMP-1", Origin.IMPORT, "BM-8", "TRUST", Instant.now()),
                 pass(null, Origin.SAVE, "BM-8", "CHARITY", Instant.now()));
@@ -146,9 +155,9 @@ class SyncListenerTest {
     @Test
     void aRejectionIsAFailureWithBrightClientsMessageAndTheNextTryUsesAFreshKey() {
         when(brightClient.create(eq(account), eq(account + ":BM-4:0"), any()))
-                .thenReturn(BrightClientPort.Answer.rejected(422, "vatNumber 'GB12' is not valid"));
+                .thenReturn(rejected(422, "vatNumber 'GB12' is not valid"));
         when(brightClient.create(eq(account), eq(account + ":BM-4:1"), any()))
-                .thenReturn(BrightClientPort.Answer.accepted("BC-4"));
+                .thenReturn(accepted("BC-4"));
 
         deliver(pass("IMP-1", Origin.IMPORT, "BM-4"));
         deliver(pass(null, Origin.SAVE, "BM-4"));
@@ -163,8 +172,8 @@ class SyncListenerTest {
     @Test
     void whileBrightClientIsUnavailableTheWorkWaitsInsteadOfFailing() {
         when(brightClient.create(eq(account), anyString(), any()))
-                .thenThrow(new BrightClientUnavailableException("503", Duration.ZERO, null))
-                .thenReturn(BrightClientPort.Answer.accepted("BC-5"));
+                .thenReturn(CompletableFuture.failedFuture(new BrightClientUnavailableException("503", Duration.ZERO, null)))
+                .thenReturn(accepted("BC-5"));
 
         deliver(pass("IMP-1", Origin.IMPORT, "BM-5"));
 
@@ -181,5 +190,20 @@ class SyncListenerTest {
         verify(brightClient, never()).create(any(), any(), any());
         assertThat(results()).isEmpty();
         assertThat(connector.sink("dead-letters").received()).hasSize(2);
+    }
+
+    @Test
+    void verdictsHeadedOtherThanPassAreSkippedUnread() {
+        when(brightClient.create(eq(account), anyString(), any())).thenReturn(accepted("BC-9"));
+
+        listener.onVerdicts(PolledBatch.builder()
+                .add(Topics.VALIDATION_RESULTS, "k0", "not even JSON", ValidationResult.VERDICT_HEADER, "FAIL")
+                .add(Topics.VALIDATION_RESULTS, "k1", "not even JSON", ValidationResult.VERDICT_HEADER, "EXCLUDED")
+                .add(Topics.VALIDATION_RESULTS, "k2", pass("IMP-1", Origin.IMPORT, "BM-9"), ValidationResult.VERDICT_HEADER,
+                        "PASS")
+                .build());
+
+        assertThat(results()).extracting(SyncResult::clientId).containsExactly("BM-9");
+        assertThat(connector.sink("dead-letters").received()).isEmpty();
     }
 }

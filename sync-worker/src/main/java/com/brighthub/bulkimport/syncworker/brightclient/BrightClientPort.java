@@ -1,5 +1,7 @@
 package com.brighthub.bulkimport.syncworker.brightclient;
 
+import java.util.concurrent.CompletionStage;
+
 /**
  * What sync-worker needs from BrightClient. Transient trouble (connection failures, timeouts, 429, 5xx)
  * surfaces as {@link BrightClientUnavailableException} once retries are spent; a 4xx is an answer.
@@ -18,9 +20,13 @@ public interface BrightClientPort {
         }
     }
 
-    /** Creates the record, or returns the one created earlier with the same idempotency key. */
-    Answer create(String accountId, String idempotencyKey, BrightClientRecord record);
+    /**
+     * Creates the record, or returns the one created earlier with the same idempotency key. The stage
+     * fails with {@link BrightClientUnavailableException} (or fault tolerance's exceptions) when
+     * BrightClient could not answer.
+     */
+    CompletionStage<Answer> create(String accountId, String idempotencyKey, BrightClientRecord record);
 
-    /** Updates a linked record. */
-    Answer update(String accountId, String brightClientId, BrightClientRecord record);
+    /** Updates a linked record; fails as {@link #create} does. */
+    CompletionStage<Answer> update(String accountId, String brightClientId, BrightClientRecord record);
 }

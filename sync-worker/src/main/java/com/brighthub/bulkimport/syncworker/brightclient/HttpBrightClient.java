@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -22,7 +23,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -36,7 +38,9 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  *
  * <p>It calls through Vert.x's HTTP client with a keep-alive pool of {@code sync.concurrency}
  * connections: one call per client is sync-worker's whole job, and this client costs far less CPU per
- * call than a generated REST client.
+ * call than a generated REST client. Calls are non-blocking, retries and timeouts too: no thread waits
+ * for an answer, and a call's callbacks run on the Vert.x context it was made on (see
+ * {@code ClientSynchroniser}, which makes them on an event loop of its own).
  */
 @ApplicationScoped
 public class HttpBrightClient implements BrightClientPort {
@@ -79,25 +83,27 @@ public class HttpBrightClient implements BrightClientPort {
     }
 
     @Override
+    @AsynchronousNonBlocking
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 5, delay = 100, jitter = 100, retryOn = {BrightClientUnavailableException.class,
         TimeoutException.class})
     @ExponentialBackoff(maxDelay = 5_000)
     @CircuitBreaker(requestVolumeThreshold = 40, failureRatio = 0.9, delay = BREAKER_DELAY_MS, successThreshold = 2,
             failOn = BrightClientUnavailableException.class)
-    public Answer create(String accountId, String idempotencyKey, BrightClientRecord record) {
+    public CompletionStage<Answer> create(String accountId, String idempotencyKey, BrightClientRecord record) {
         return call("create", HttpMethod.POST, "/brightclient/accounts/" + segment(accountId) + "/clients",
                 idempotencyKey, record);
     }
 
     @Override
+    @AsynchronousNonBlocking
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 5, delay = 100, jitter = 100, retryOn = {BrightClientUnavailableException.class,
         TimeoutException.class})
     @ExponentialBackoff(maxDelay = 5_000)
     @CircuitBreaker(requestVolumeThreshold = 40, failureRatio = 0.9, delay = BREAKER_DELAY_MS, successThreshold = 2,
             failOn = BrightClientUnavailableException.class)
-    public Answer update(String accountId, String brightClientId, BrightClientRecord record) {
+    public CompletionStage<Answer> update(String accountId, String brightClientId, BrightClientRecord record) {
         return call("update", HttpMethod.PUT, "/brightclient/accounts/" + segment(accountId) + "/clients/"
                 + segment(brightClientId), null, record);
     }
@@ -106,7 +112,11 @@ public class HttpBrightClient implements BrightClientPort {
     private record Reply(int status, String retryAfter, Buffer body) {
     }
 
-    private Answer call(String operation, HttpMethod method, String path, String idempotencyKey,
+    /**
+     * One call; the stage fails with the unwrapped {@link BrightClientUnavailableException}, which is
+     * what fault tolerance's retry and circuit breaker match on.
+     */
+    private CompletionStage<Answer> call(String operation, HttpMethod method, String path, String idempotencyKey,
             BrightClientRecord record) {
         RequestOptions request = new RequestOptions().setMethod(method).setURI(basePath + path)
                 .setIdleTimeout(idleTimeoutMs)
@@ -117,23 +127,29 @@ public class HttpBrightClient implements BrightClientPort {
         }
         Buffer body = Buffer.buffer(Json.write(record));
         Timer.Sample sample = Timer.start(registry);
-        Reply reply;
-        try {
-            reply = http.request(request)
-                    .compose(r -> r.send(body))
-                    .compose(response -> response.body()
-                            .map(b -> new Reply(response.statusCode(), response.getHeader("Retry-After"), b)))
-                    .toCompletionStage().toCompletableFuture().get();
-        } catch (ExecutionException e) {
-            count(operation, "unreachable");
-            throw new BrightClientUnavailableException("BrightClient is unreachable: " + e.getCause(), null, e.getCause());
-        } catch (InterruptedException e) {
-            // the fault-tolerance timeout interrupts a call that takes too long
-            Thread.currentThread().interrupt();
-            throw new BrightClientUnavailableException("the call to BrightClient was interrupted", null, e);
-        } finally {
-            sample.stop(registry.timer("bulkimport.brightclient.latency", "operation", operation));
-        }
+        CompletableFuture<Answer> answer = new CompletableFuture<>();
+        http.request(request)
+                .compose(r -> r.send(body))
+                .compose(response -> response.body()
+                        .map(b -> new Reply(response.statusCode(), response.getHeader("Retry-After"), b)))
+                .onComplete(result -> {
+                    sample.stop(registry.timer("bulkimport.brightclient.latency", "operation", operation));
+                    if (result.failed()) {
+                        count(operation, "unreachable");
+                        answer.completeExceptionally(new BrightClientUnavailableException(
+                                "BrightClient is unreachable: " + result.cause(), null, result.cause()));
+                        return;
+                    }
+                    try {
+                        answer.complete(answer(operation, result.result()));
+                    } catch (BrightClientUnavailableException e) {
+                        answer.completeExceptionally(e);
+                    }
+                });
+        return answer;
+    }
+
+    private Answer answer(String operation, Reply reply) {
         int status = reply.status();
         count(operation, Integer.toString(status));
         if (status == 429 || status >= 500) {

@@ -12,26 +12,37 @@ import com.brighthub.bulkimport.syncworker.brightclient.HttpBrightClient;
 import com.brighthub.bulkimport.syncworker.config.SyncConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
  * Brings validated clients into BrightClient: creates unlinked ones with an idempotency key, updates
- * linked ones for saves, and leaves linked ones alone for imports. Different clients go in parallel
- * (bounded), one client's records strictly in order. While BrightClient is unavailable it waits and
- * tries again, so nothing is counted as failed for BrightClient's trouble.
+ * linked ones for saves, and leaves linked ones alone for imports. Different clients go in parallel (at
+ * most {@code sync.concurrency} in flight), one client's records strictly in order. While BrightClient
+ * is unavailable it waits and tries again, so nothing is counted as failed for BrightClient's trouble.
+ *
+ * <p>Nothing here blocks but the caller, until its batch is decided: calls, retries and waits are
+ * stages and timers, not threads. Every client's work runs on one event loop of the synchroniser's own:
+ * started from the Kafka batch's worker thread, each step of every call (and fault tolerance's
+ * completions) would be handed back to worker threads, which cost more CPU than the calls themselves.
  */
 @ApplicationScoped
 public class ClientSynchroniser {
@@ -45,12 +56,21 @@ public class ClientSynchroniser {
     @Inject
     SyncConfig config;
 
-    private volatile ExecutorService pool;
+    @Inject
+    Vertx vertx;
+
+    private volatile boolean stopping;
+    private volatile Context loop;
+
+    /** A verticle, for its event-loop context. */
+    private static final class Loop extends AbstractVerticle {
+        Context context() {
+            return context;
+        }
+    }
 
     void stop(@Observes ShutdownEvent event) {
-        if (pool != null) {
-            pool.shutdownNow();
-        }
+        stopping = true;
     }
 
     /** Decides every record of a batch, given the clients' known states; returns decisions in input order. */
@@ -59,128 +79,171 @@ public class ClientSynchroniser {
         for (ValidationResult r : passes) {
             byClient.computeIfAbsent(r.accountId() + ":" + r.clientId(), k -> new ArrayList<>()).add(r);
         }
-        List<Future<List<SyncDecision>>> futures = new ArrayList<>();
-        for (Map.Entry<String, List<ValidationResult>> e : byClient.entrySet()) {
-            ValidationResult first = e.getValue().get(0);
-            ClientState start = known.getOrDefault(e.getKey(), ClientState.unseen(first.accountId(), first.clientId()));
-            futures.add(pool().submit(() -> inOrder(e.getValue(), start)));
-        }
-        Map<ValidationResult, SyncDecision> decided = new java.util.IdentityHashMap<>();
-        for (Future<List<SyncDecision>> f : futures) {
-            try {
-                f.get().forEach(d -> decided.put(d.input(), d));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while synchronising", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("synchronising failed", e.getCause());
+        Semaphore inFlight = new Semaphore(config.concurrency());
+        List<CompletableFuture<List<SyncDecision>>> clients = new ArrayList<>(byClient.size());
+        try {
+            for (Map.Entry<String, List<ValidationResult>> e : byClient.entrySet()) {
+                ValidationResult first = e.getValue().get(0);
+                ClientState start = known.getOrDefault(e.getKey(), ClientState.unseen(first.accountId(), first.clientId()));
+                inFlight.acquire();
+                CompletableFuture<List<SyncDecision>> decided = new CompletableFuture<>();
+                decided.whenComplete((d, failure) -> inFlight.release());
+                loop().runOnContext(v -> inOrder(e.getValue(), start).whenComplete((d, failure) -> {
+                    if (failure == null) {
+                        decided.complete(d);
+                    } else {
+                        decided.completeExceptionally(failure);
+                    }
+                }));
+                clients.add(decided);
             }
+            CompletableFuture.allOf(clients.toArray(CompletableFuture[]::new)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while synchronising", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("synchronising failed", unwrap(e.getCause()));
         }
+        Map<ValidationResult, SyncDecision> decided = new IdentityHashMap<>();
+        clients.forEach(f -> f.join().forEach(d -> decided.put(d.input(), d)));
         return passes.stream().map(decided::get).toList();
     }
 
-    private List<SyncDecision> inOrder(List<ValidationResult> records, ClientState start) {
+    /** One client's records, each decided on the state the one before it left. */
+    private CompletableFuture<List<SyncDecision>> inOrder(List<ValidationResult> records, ClientState start) {
         List<SyncDecision> out = new ArrayList<>(records.size());
-        ClientState state = start;
+        CompletableFuture<ClientState> state = CompletableFuture.completedFuture(start);
         for (ValidationResult r : records) {
-            SyncDecision d = untilAnswered(r, state);
-            out.add(d);
-            state = d.state();
+            state = state.thenCompose(s -> untilAnswered(r, s)).thenApply(d -> {
+                out.add(d);
+                return d.state();
+            });
         }
-        return out;
+        return state.thenApply(last -> out);
     }
 
-    private SyncDecision untilAnswered(ValidationResult r, ClientState state) {
-        Duration wait = Duration.ofSeconds(1);
-        while (true) {
-            try {
-                return decide(r, state);
-            } catch (CircuitBreakerOpenException e) {
+    private CompletableFuture<SyncDecision> untilAnswered(ValidationResult r, ClientState state) {
+        CompletableFuture<SyncDecision> answered = new CompletableFuture<>();
+        attempt(r, state, Duration.ofSeconds(1), answered);
+        return answered;
+    }
+
+    private void attempt(ValidationResult r, ClientState state, Duration wait, CompletableFuture<SyncDecision> answered) {
+        if (stopping) {
+            answered.completeExceptionally(new IllegalStateException("sync-worker is shutting down"));
+            return;
+        }
+        CompletionStage<SyncDecision> decision;
+        try {
+            decision = decide(r, state);
+        } catch (RuntimeException e) {
+            decision = CompletableFuture.failedFuture(e);
+        }
+        decision.whenComplete((d, failure) -> {
+            if (failure == null) {
+                answered.complete(d);
+                return;
+            }
+            Throwable cause = unwrap(failure);
+            Duration pause;
+            Duration next = wait;
+            if (cause instanceof CircuitBreakerOpenException) {
                 // the call did not reach BrightClient: the breaker lets a few probes through after its
                 // delay and closes on their success, so ask again then, without letting the wait grow
                 // (a grown wait kept clients asleep long after BrightClient recovered)
                 Log.debugf("BrightClient circuit open for client %s of import %s; asking again in %s", r.clientId(),
                         r.importId(), BREAKER_RETRY);
-                pause(BREAKER_RETRY);
-            } catch (BrightClientUnavailableException | TimeoutException e) {
-                Duration retryAfter = e instanceof BrightClientUnavailableException u ? u.retryAfter() : null;
-                Duration pause = retryAfter != null && retryAfter.compareTo(wait) > 0 ? retryAfter : wait;
+                pause = BREAKER_RETRY;
+            } else if (cause instanceof BrightClientUnavailableException || cause instanceof TimeoutException) {
+                Duration retryAfter = cause instanceof BrightClientUnavailableException u ? u.retryAfter() : null;
+                pause = retryAfter != null && retryAfter.compareTo(wait) > 0 ? retryAfter : wait;
                 Log.warnf("BrightClient unavailable for client %s of import %s (%s); trying again in %ds",
-                        r.clientId(), r.importId(), e.getMessage(), pause.toSeconds());
-                pause(pause);
-                wait = wait.multipliedBy(2).compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : wait.multipliedBy(2);
+                        r.clientId(), r.importId(), cause.getMessage(), pause.toSeconds());
+                next = wait.multipliedBy(2).compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : wait.multipliedBy(2);
+            } else {
+                answered.completeExceptionally(cause);
+                return;
+            }
+            Duration then = next;
+            loop().owner().setTimer(Math.max(1, pause.toMillis()), id -> loop().runOnContext(v -> attempt(r, state, then,
+                    answered)));
+        });
+    }
+
+    private Context loop() {
+        if (loop == null) {
+            synchronized (this) {
+                if (loop == null) {
+                    Loop verticle = new Loop();
+                    try {
+                        vertx.deployVerticle(verticle).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted while starting the synchroniser's event loop", e);
+                    } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                        throw new IllegalStateException("cannot start the synchroniser's event loop", e);
+                    }
+                    loop = verticle.context();
+                }
             }
         }
+        return loop;
     }
 
-    private static void pause(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for BrightClient", ie);
+    private static Throwable unwrap(Throwable failure) {
+        Throwable t = failure;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
         }
+        return t;
     }
 
-    private SyncDecision decide(ValidationResult r, ClientState state) {
+    private CompletionStage<SyncDecision> decide(ValidationResult r, ClientState state) {
         if (r.origin() == Origin.SAVE) {
             if (state.isStale(r.recordedAt())) {
-                return new SyncDecision(r, SyncOutcome.STALE, state.brightClientId(), null, state);
+                return CompletableFuture.completedFuture(new SyncDecision(r, SyncOutcome.STALE, state.brightClientId(),
+                        null, state));
             }
-            SyncDecision d = decideOnce(r, state);
-            return new SyncDecision(d.input(), d.outcome(), d.brightClientId(), d.reason(), d.state().savedAt(r.recordedAt()));
+            return decideOnce(r, state).thenApply(d -> new SyncDecision(d.input(), d.outcome(), d.brightClientId(),
+                    d.reason(), d.state().savedAt(r.recordedAt())));
         }
         return decideOnce(r, state);
     }
 
-    private SyncDecision decideOnce(ValidationResult r, ClientState state) {
+    private CompletionStage<SyncDecision> decideOnce(ValidationResult r, ClientState state) {
         BrightClientRecord record = BrightClientRecord.from(r.client());
         String type = r.client().type();
         if (state.linked()) {
             return switch (r.origin()) {
-                case IMPORT -> r.importId() != null && r.importId().equals(state.linkedByImport())
+                case IMPORT -> CompletableFuture.completedFuture(r.importId() != null
+                        && r.importId().equals(state.linkedByImport())
                         // this import linked it before a crash: report the same outcome again
                         ? new SyncDecision(r, SyncOutcome.IMPORTED, state.brightClientId(), null, state)
-                        : new SyncDecision(r, SyncOutcome.ALREADY_LINKED, state.brightClientId(), null, state);
+                        : new SyncDecision(r, SyncOutcome.ALREADY_LINKED, state.brightClientId(), null, state));
                 case SAVE -> update(r, state, record, type);
             };
         }
-        BrightClientPort.Answer answer = brightClient.create(r.accountId(), state.idempotencyKey(), record);
-        if (answer.accepted()) {
-            Log.debugf("client %s of account %s linked to %s", r.clientId(), r.accountId(), answer.id());
-            return new SyncDecision(r, SyncOutcome.IMPORTED, answer.id(), null,
-                    state.linkedTo(answer.id(), type, r.importId()));
-        }
-        return new SyncDecision(r, SyncOutcome.REJECTED, null,
-                new Reason(ReasonCode.BRIGHTCLIENT_REJECTED, answer.message()), state.rejected());
-    }
-
-    private SyncDecision update(ValidationResult r, ClientState state, BrightClientRecord record, String type) {
-        if (state.clientType() != null && !state.clientType().equals(type)) {
-            return new SyncDecision(r, SyncOutcome.REJECTED, state.brightClientId(),
-                    new Reason(ReasonCode.BRIGHTCLIENT_REJECTED, "The client type cannot change once synced (it is "
-                            + state.clientType() + " in BrightClient); the change was not applied"), state);
-        }
-        BrightClientPort.Answer answer = brightClient.update(r.accountId(), state.brightClientId(), record);
-        if (answer.accepted()) {
-            return new SyncDecision(r, SyncOutcome.UPDATED, state.brightClientId(), null, state.withType(type));
-        }
-        return new SyncDecision(r, SyncOutcome.REJECTED, state.brightClientId(),
-                new Reason(ReasonCode.BRIGHTCLIENT_REJECTED, answer.message()), state);
-    }
-
-    private ExecutorService pool() {
-        if (pool == null) {
-            synchronized (this) {
-                if (pool == null) {
-                    pool = Executors.newFixedThreadPool(config.concurrency(), r -> {
-                        Thread t = new Thread(r, "brightclient-sync");
-                        t.setDaemon(true);
-                        return t;
-                    });
-                }
+        return brightClient.create(r.accountId(), state.idempotencyKey(), record).thenApply(answer -> {
+            if (answer.accepted()) {
+                Log.debugf("client %s of account %s linked to %s", r.clientId(), r.accountId(), answer.id());
+                return new SyncDecision(r, SyncOutcome.IMPORTED, answer.id(), null,
+                        state.linkedTo(answer.id(), type, r.importId()));
             }
+            return new SyncDecision(r, SyncOutcome.REJECTED, null,
+                    new Reason(ReasonCode.BRIGHTCLIENT_REJECTED, answer.message()), state.rejected());
+        });
+    }
+
+    private CompletionStage<SyncDecision> update(ValidationResult r, ClientState state, BrightClientRecord record,
+            String type) {
+        if (state.clientType() != null && !state.clientType().equals(type)) {
+            return CompletableFuture.completedFuture(new SyncDecision(r, SyncOutcome.REJECTED, state.brightClientId(),
+                    new Reason(ReasonCode.BRIGHTCLIENT_REJECTED, "The client type cannot change once synced (it is "
+                            + state.clientType() + " in BrightClient); the change was not applied"), state));
         }
-        return pool;
+        return brightClient.update(r.accountId(), state.brightClientId(), record).thenApply(answer -> answer.accepted()
+                ? new SyncDecision(r, SyncOutcome.UPDATED, state.brightClientId(), null, state.withType(type))
+                : new SyncDecision(r, SyncOutcome.REJECTED, state.brightClientId(),
+                        new Reason(ReasonCode.BRIGHTCLIENT_REJECTED, answer.message()), state));
     }
 }

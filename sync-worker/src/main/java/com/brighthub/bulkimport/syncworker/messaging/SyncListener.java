@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -38,6 +39,7 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 public class SyncListener {
 
     private static final String[] REQUIRED = {"accountId", "clientId"};
+    private static final String PASS = Verdict.PASS.name();
 
     @Inject
     ClientSynchroniser synchroniser;
@@ -65,9 +67,15 @@ public class SyncListener {
     @Blocking
     public void onVerdicts(ConsumerRecords<String, String> records) {
         List<ValidationResult> passes = new ArrayList<>();
-        for (var decoded : EventBatch.decode(records, ValidationResult.class, SyncListener::problem, deadLetters)) {
-            if (decoded.event().verdict() == Verdict.PASS) {
-                passes.add(decoded.event());
+        for (ConsumerRecord<String, String> record : records) {
+            String verdict = KeyedMessages.header(record, ValidationResult.VERDICT_HEADER);
+            if (verdict != null && !PASS.equals(verdict)) {
+                // nothing to sync: a FAIL or EXCLUDED verdict is skipped unread (report-service reads it)
+                continue;
+            }
+            ValidationResult v = EventBatch.decode(record, ValidationResult.class, SyncListener::problem, deadLetters);
+            if (v != null && v.verdict() == Verdict.PASS) {
+                passes.add(v);
             }
         }
         if (!passes.isEmpty()) {
