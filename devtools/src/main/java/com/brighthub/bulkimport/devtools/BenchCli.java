@@ -185,16 +185,54 @@ public final class BenchCli {
         untilSettled(() -> {
             Practice practice = new Practice(stack, "bench-warmup-" + UUID.randomUUID().toString().substring(0, 8));
             practice.prepare(clients);
+            long[] before = serviceTicks();
             Instant start = Instant.now();
             String importId = practice.start();
             while (!"COMPLETED".equals(practice.status(importId).path("status").asText())) {
                 Thread.sleep(500);
             }
             double rate = clients / (Duration.between(start, Instant.now()).toMillis() / 1000.0);
-            System.out.printf("warm-up %d: an import of %,d clients ran at %,.0f clients/s; not part of the figures"
-                    + " below%n", ++round[0], clients, rate);
+            long[] after = serviceTicks();
+            String jit = before == null || after == null || after[0] == before[0] ? ""
+                    : String.format(" (the JIT compilers used %.0f %% of the services' CPU)",
+                            100.0 * (after[1] - before[1]) / (after[0] - before[0]));
+            System.out.printf("warm-up %d: an import of %,d clients ran at %,.0f clients/s%s; not part of the"
+                    + " figures below%n", ++round[0], clients, rate, jit);
             return rate;
         });
+    }
+
+    /**
+     * CPU ticks the five services have used so far, in all their threads and in their JIT compiler
+     * threads ({@code C1/C2 CompilerThread}), or null without /proc: the compilers' share shows how
+     * warm the services are.
+     */
+    static long[] serviceTicks() {
+        long all = 0;
+        long jit = 0;
+        try {
+            for (String svc : SERVICES) {
+                try (var threads = Files.list(Path.of("/proc", pidOf(svc), "task"))) {
+                    for (Path t : threads.toList()) {
+                        try {
+                            String stat = Files.readString(t.resolve("stat"));
+                            String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                            all += ticks;
+                            if (name.matches("C\\d CompilerThre.*")) {
+                                jit += ticks;
+                            }
+                        } catch (java.io.IOException | RuntimeException gone) {
+                            // the thread ended while listing
+                        }
+                    }
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
+        return new long[] {all, jit};
     }
 
     /**
