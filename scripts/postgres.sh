@@ -2,6 +2,7 @@
 # Makes PostgreSQL reachable and creates the role and databases the services use.
 #   postgres.sh ensure   use the server on BRIGHT_DB_HOST:BRIGHT_DB_PORT, or start the machine's own
 #   postgres.sh stop     stop the server, only if ensure started it
+#   postgres.sh drop     drop the local stack's database (not the test databases); ensure makes it again
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -81,8 +82,18 @@ stop() {
   fi
 }
 
+drop() {
+  ensure
+  if ! PGPASSWORD="$BRIGHT_DB_PASSWORD" dropdb --if-exists -h "$BRIGHT_DB_HOST" -p "$BRIGHT_DB_PORT" \
+      -U "$BRIGHT_DB_USER" "$BRIGHT_DB_NAME" 2>/dev/null; then
+    as_postgres "dropdb --if-exists -p $BRIGHT_DB_PORT '$BRIGHT_DB_NAME'" || die "cannot drop database '$BRIGHT_DB_NAME'"
+  fi
+  echo "dropped database $BRIGHT_DB_NAME"
+}
+
 case "${1:-}" in
   ensure) ensure ;;
   stop) stop ;;
-  *) die "usage: postgres.sh ensure|stop" ;;
+  drop) drop ;;
+  *) die "usage: postgres.sh ensure|stop|drop" ;;
 esac
