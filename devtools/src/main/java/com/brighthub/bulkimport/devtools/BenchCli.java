@@ -217,7 +217,7 @@ public final class BenchCli {
                         try {
                             String stat = Files.readString(t.resolve("stat"));
                             String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                            String[] f = statFields(stat);
                             long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
                             all += ticks;
                             if (name.matches("C\\d CompilerThre.*")) {
@@ -310,14 +310,9 @@ public final class BenchCli {
      * otherwise idle bench stack it is the import's own.
      */
     Instant lastRecordAt(String topic, String importId) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         Instant last = null;
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            List<TopicPartition> partitions = partitions(consumer, topic);
             Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             List<TopicPartition> written = partitions.stream().filter(p -> end.get(p) > begin.get(p)).toList();
@@ -404,16 +399,10 @@ public final class BenchCli {
      * metadata (a subscription once waited minutes for it).
      */
     private void consume(String topic, int n, java.util.function.Consumer<ConsumerRecord<String, String>> each) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1000");
         long seen = 0;
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer = consumer()) {
             // the topic has its leaders by now (awaitLeaders)
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            List<TopicPartition> partitions = partitions(consumer, topic);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             while (seen < n) {
@@ -423,6 +412,19 @@ public final class BenchCli {
                 }
             }
         }
+    }
+
+    /** A consumer without a group: its partitions are assigned, and it commits nothing. */
+    private KafkaConsumer<String, String> consumer() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1000");
+        return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {
+        return consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
     }
 
     private KafkaProducer<String, String> producer() {
@@ -523,11 +525,15 @@ public final class BenchCli {
     }
 
     private static double cpuOf(String pid) throws java.io.IOException {
-        String stat = Files.readString(Path.of("/proc", pid, "stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        String[] f = statFields(Files.readString(Path.of("/proc", pid, "stat")));
         // fields 14-17 of stat (utime, stime, cutime, cstime), counted after the command name
         long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
         return ticks / 100.0;
+    }
+
+    /** The fields of a /proc stat line after the command name (which may hold spaces), from the state on. */
+    private static String[] statFields(String stat) {
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     }
 
     /** The process id of a service that scripts/services.sh started. */

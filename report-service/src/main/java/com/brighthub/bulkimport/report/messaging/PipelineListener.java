@@ -2,7 +2,6 @@ package com.brighthub.bulkimport.report.messaging;
 
 import com.brighthub.bulkimport.common.messaging.DeadLetters;
 import com.brighthub.bulkimport.common.messaging.EventBatch;
-import com.brighthub.bulkimport.common.messaging.KeyedMessages;
 import com.brighthub.bulkimport.common.messaging.Persistently;
 import com.brighthub.bulkimport.model.Topics;
 import com.brighthub.bulkimport.model.events.ImportEvent;
@@ -31,8 +30,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class PipelineListener {
 
-    private static final String PASS = Verdict.PASS.name();
-
     private static final String[] REQUIRED = {"accountId", "importId", "clientId"};
 
     @Inject
@@ -59,7 +56,7 @@ public class PipelineListener {
                     }
                 }
                 case Topics.VALIDATION_RESULTS -> {
-                    if (PASS.equals(KeyedMessages.header(record, ValidationResult.VERDICT_HEADER))) {
+                    if (EventBatch.headedVerdict(record) == Verdict.PASS) {
                         // a PASS settles nothing here (its sync result does): skipped unread, three in four
                         // verdicts, each carrying its whole client
                         continue;

@@ -2,6 +2,8 @@ package com.brighthub.bulkimport.common.messaging;
 
 import com.brighthub.bulkimport.model.Json;
 import com.brighthub.bulkimport.model.MalformedEventException;
+import com.brighthub.bulkimport.model.events.ValidationResult;
+import com.brighthub.bulkimport.model.events.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -59,6 +61,23 @@ public final class EventBatch {
             deadLetters.send(record, e.getMessage());
         }
         return null;
+    }
+
+    /**
+     * The verdict a validation result's record names in its header (see
+     * {@link ValidationResult#VERDICT_HEADER}), so a consumer can skip verdicts it does not need
+     * unread; null when the record has no such header or an unknown value, and must be decoded.
+     */
+    public static Verdict headedVerdict(ConsumerRecord<?, ?> record) {
+        String name = KeyedMessages.header(record, ValidationResult.VERDICT_HEADER);
+        if (name == null) {
+            return null;
+        }
+        try {
+            return Verdict.valueOf(name);
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
     }
 
     /** A check helper: the name of the first blank required value, as a problem text, or null. */

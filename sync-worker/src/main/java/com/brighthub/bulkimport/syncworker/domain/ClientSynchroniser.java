@@ -10,11 +10,13 @@ import com.brighthub.bulkimport.syncworker.brightclient.BrightClientRecord;
 import com.brighthub.bulkimport.syncworker.brightclient.BrightClientUnavailableException;
 import com.brighthub.bulkimport.syncworker.brightclient.HttpBrightClient;
 import com.brighthub.bulkimport.syncworker.config.SyncConfig;
+import com.brighthub.bulkimport.syncworker.persistence.ClientSyncStore;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -28,8 +30,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
@@ -60,13 +64,30 @@ public class ClientSynchroniser {
     Vertx vertx;
 
     private volatile boolean stopping;
-    private volatile Context loop;
+
+    /** Runs work on the synchroniser's own event loop. */
+    private Executor onLoop;
 
     /** A verticle, for its event-loop context. */
     private static final class Loop extends AbstractVerticle {
         Context context() {
             return context;
         }
+    }
+
+    @PostConstruct
+    void deployLoop() {
+        Loop verticle = new Loop();
+        try {
+            vertx.deployVerticle(verticle).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the synchroniser's event loop", e);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("cannot start the synchroniser's event loop", e);
+        }
+        Context loop = verticle.context();
+        onLoop = task -> loop.runOnContext(v -> task.run());
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -77,7 +98,7 @@ public class ClientSynchroniser {
     public List<SyncDecision> synchronise(List<ValidationResult> passes, Map<String, ClientState> known) {
         Map<String, List<ValidationResult>> byClient = new LinkedHashMap<>();
         for (ValidationResult r : passes) {
-            byClient.computeIfAbsent(r.accountId() + ":" + r.clientId(), k -> new ArrayList<>()).add(r);
+            byClient.computeIfAbsent(ClientSyncStore.key(r.accountId(), r.clientId()), k -> new ArrayList<>()).add(r);
         }
         Semaphore inFlight = new Semaphore(config.concurrency());
         List<CompletableFuture<List<SyncDecision>>> clients = new ArrayList<>(byClient.size());
@@ -86,15 +107,10 @@ public class ClientSynchroniser {
                 ValidationResult first = e.getValue().get(0);
                 ClientState start = known.getOrDefault(e.getKey(), ClientState.unseen(first.accountId(), first.clientId()));
                 inFlight.acquire();
-                CompletableFuture<List<SyncDecision>> decided = new CompletableFuture<>();
+                CompletableFuture<List<SyncDecision>> decided = CompletableFuture
+                        .supplyAsync(() -> inOrder(e.getValue(), start), onLoop)
+                        .thenCompose(Function.identity());
                 decided.whenComplete((d, failure) -> inFlight.release());
-                loop().runOnContext(v -> inOrder(e.getValue(), start).whenComplete((d, failure) -> {
-                    if (failure == null) {
-                        decided.complete(d);
-                    } else {
-                        decided.completeExceptionally(failure);
-                    }
-                }));
                 clients.add(decided);
             }
             CompletableFuture.allOf(clients.toArray(CompletableFuture[]::new)).get();
@@ -165,29 +181,8 @@ public class ClientSynchroniser {
                 return;
             }
             Duration then = next;
-            loop().owner().setTimer(Math.max(1, pause.toMillis()), id -> loop().runOnContext(v -> attempt(r, state, then,
-                    answered)));
+            vertx.setTimer(Math.max(1, pause.toMillis()), id -> onLoop.execute(() -> attempt(r, state, then, answered)));
         });
-    }
-
-    private Context loop() {
-        if (loop == null) {
-            synchronized (this) {
-                if (loop == null) {
-                    Loop verticle = new Loop();
-                    try {
-                        vertx.deployVerticle(verticle).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException("interrupted while starting the synchroniser's event loop", e);
-                    } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-                        throw new IllegalStateException("cannot start the synchroniser's event loop", e);
-                    }
-                    loop = verticle.context();
-                }
-            }
-        }
-        return loop;
     }
 
     private static Throwable unwrap(Throwable failure) {

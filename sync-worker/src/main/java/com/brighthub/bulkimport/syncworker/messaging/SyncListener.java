@@ -39,7 +39,6 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 public class SyncListener {
 
     private static final String[] REQUIRED = {"accountId", "clientId"};
-    private static final String PASS = Verdict.PASS.name();
 
     @Inject
     ClientSynchroniser synchroniser;
@@ -68,8 +67,8 @@ public class SyncListener {
     public void onVerdicts(ConsumerRecords<String, String> records) {
         List<ValidationResult> passes = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
-            String verdict = KeyedMessages.header(record, ValidationResult.VERDICT_HEADER);
-            if (verdict != null && !PASS.equals(verdict)) {
+            Verdict headed = EventBatch.headedVerdict(record);
+            if (headed != null && headed != Verdict.PASS) {
                 // nothing to sync: a FAIL or EXCLUDED verdict is skipped unread (report-service reads it)
                 continue;
             }
