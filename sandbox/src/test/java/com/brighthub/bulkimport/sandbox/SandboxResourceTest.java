@@ -161,6 +161,39 @@ class SandboxResourceTest {
     }
 
     @Test
+    void failClientIdsFailOnlyThoseClientsAndUpdatesAnswerWithoutABody() {
+        given().contentType(ContentType.JSON).body("{\"status\": 500, \"failClientIds\": [\"BM-8\"]}")
+                .put("/sandbox/faults").then().statusCode(200);
+
+        given().contentType(ContentType.JSON).header("Idempotency-Key", "k-8")
+                .body("{\"brightManagerId\": \"BM-8\", \"name\": \"Acme\"}")
+                .post("/brightclient/accounts/" + account + "/clients").then().statusCode(500)
+                .body("code", equalTo("INJECTED_FAULT"));
+        String id = given().contentType(ContentType.JSON).header("Idempotency-Key", "k-9")
+                .body("{\"brightManagerId\": \"BM-9\", \"name\": \"Acme\"}")
+                .post("/brightclient/accounts/" + account + "/clients").then().statusCode(201).extract().path("id");
+        given().contentType(ContentType.JSON).body("{\"brightManagerId\": \"BM-9\", \"name\": \"Acme Two\"}")
+                .put("/brightclient/accounts/" + account + "/clients/" + id).then().statusCode(204);
+        given().contentType(ContentType.JSON).body("{\"brightManagerId\": \"BM-8\", \"name\": \"Acme Two\"}")
+                .put("/brightclient/accounts/" + account + "/clients/" + id).then().statusCode(500);
+    }
+
+    @Test
+    void brightManagerSwitchesSlowAndRefuseTheListing() {
+        given().post("/brightmanager/accounts/" + account + "/generate?count=3").then().statusCode(200);
+        given().contentType(ContentType.JSON).body("{\"brightManagerStatus\": 403}")
+                .put("/sandbox/faults").then().statusCode(200);
+
+        given().get("/brightmanager/accounts/" + account + "/clients").then().statusCode(403);
+
+        given().contentType(ContentType.JSON).body("{\"brightManagerLatencyMs\": 1}")
+                .put("/sandbox/faults").then().statusCode(200).body("brightManagerLatencyMs", equalTo(1));
+        given().get("/brightmanager/accounts/" + account + "/clients").then().statusCode(200);
+        given().contentType(ContentType.JSON).body("{\"brightManagerStatus\": 200}")
+                .put("/sandbox/faults").then().statusCode(400);
+    }
+
+    @Test
     void theLatencySwitchDelaysEveryCreate() {
         given().contentType(ContentType.JSON).body("{\"latencyMs\": 300, \"errorRate\": 0.0, \"status\": 503}")
                 .put("/sandbox/faults").then().statusCode(200);

@@ -1,6 +1,7 @@
 package com.brighthub.bulkimport.syncworker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -178,6 +179,45 @@ class SyncListenerTest {
         deliver(pass("IMP-1", Origin.IMPORT, "BM-5"));
 
         assertThat(results()).extracting(SyncResult::outcome).containsExactly(SyncOutcome.IMPORTED);
+    }
+
+    @Test
+    void aRecordBrightClientKeepsFailingWhileItTakesOthersBecomesAnUnavailableFailure() {
+        CompletableFuture<BrightClientPort.Answer> failing =
+                CompletableFuture.failedFuture(new BrightClientUnavailableException("BrightClient answered 500", null, null));
+        when(brightClient.create(eq(account), eq(account + ":BM-10:0"), any())).thenReturn(failing);
+        when(brightClient.create(eq(account), eq(account + ":BM-11:0"), any())).thenReturn(accepted("BC-11"));
+
+        // BM-10 fails first, then BrightClient takes BM-11: past the bound (3 attempts, 1 s in tests) BM-10 is given up
+        deliver(pass("IMP-1", Origin.IMPORT, "BM-10"), pass("IMP-1", Origin.IMPORT, "BM-11"));
+
+        assertThat(results()).extracting(SyncResult::clientId, SyncResult::outcome).containsExactly(
+                tuple("BM-10", SyncOutcome.REJECTED), tuple("BM-11", SyncOutcome.IMPORTED));
+        assertThat(results().get(0).reasons()).singleElement().satisfies(r -> {
+            assertThat(r.code()).isEqualTo(ReasonCode.BRIGHTCLIENT_UNAVAILABLE);
+            assertThat(r.detail()).contains("3 attempts").contains("500");
+        });
+        verify(brightClient, times(3)).create(eq(account), eq(account + ":BM-10:0"), any());
+
+        // a later save tries again, with the same idempotency key (the failed create may have happened)
+        when(brightClient.create(eq(account), eq(account + ":BM-10:0"), any())).thenReturn(accepted("BC-10"));
+        deliver(pass(null, Origin.SAVE, "BM-10"));
+        assertThat(results()).extracting(SyncResult::outcome).last().isEqualTo(SyncOutcome.IMPORTED);
+    }
+
+    @Test
+    void aGeneralOutageNeverFailsARecordHoweverLongItLasts() {
+        CompletableFuture<BrightClientPort.Answer> down =
+                CompletableFuture.failedFuture(new BrightClientUnavailableException("BrightClient answered 503", null, null));
+        when(brightClient.create(eq(account), anyString(), any()))
+                .thenReturn(down, down, down, down, down)
+                .thenReturn(accepted("BC-12"));
+
+        // five failures, past the bound's 3 attempts and 1 s, but BrightClient answered nothing else meanwhile
+        deliver(pass("IMP-1", Origin.IMPORT, "BM-12"));
+
+        assertThat(results()).extracting(SyncResult::outcome).containsExactly(SyncOutcome.IMPORTED);
+        verify(brightClient, times(6)).create(eq(account), anyString(), any());
     }
 
     @Test

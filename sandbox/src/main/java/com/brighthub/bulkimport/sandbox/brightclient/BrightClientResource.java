@@ -55,6 +55,7 @@ public class BrightClientResource {
                 return Uni.createFrom().item(invalid);
             }
             String brightManagerId = body.path("brightManagerId").asText();
+            faults.applyToClient(brightManagerId);
             return Uni.createFrom().completionStage(store.create(accountId, idempotencyKey, brightManagerId,
                     Json.write(body))).map(created -> Response.status(created.created() ? 201 : 200)
                             .entity(Map.of("id", created.id())).build());
@@ -69,10 +70,12 @@ public class BrightClientResource {
         if (invalid != null) {
             return invalid;
         }
+        faults.applyToClient(body.path("brightManagerId").asText());
         if (!store.update(accountId, id, Json.write(body))) {
             throw SandboxErrors.notFound("BrightClient record " + id);
         }
-        return Response.ok(Map.of("id", id)).build();
+        // like the real BrightClient, an update may answer without a body
+        return Response.noContent().build();
     }
 
     @GET

@@ -2,6 +2,7 @@ package com.brighthub.bulkimport.sandbox.brightmanager;
 
 import com.brighthub.bulkimport.model.Json;
 import com.brighthub.bulkimport.sandbox.SandboxErrors;
+import com.brighthub.bulkimport.sandbox.faults.Faults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
@@ -27,6 +28,9 @@ public class BrightManagerResource {
 
     @Inject
     ClientSavedPublisher publisher;
+
+    @Inject
+    Faults faults;
 
     @PUT
     public Response putAccount(@PathParam("accountId") String accountId, Account body) {
@@ -70,6 +74,7 @@ public class BrightManagerResource {
     public Response list(@PathParam("accountId") String accountId, @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("100") int limit) {
         store.account(accountId).orElseThrow(() -> SandboxErrors.notFound("Account " + accountId));
+        faults.applyToBrightManager();
         long after;
         try {
             after = cursor == null || cursor.isBlank() ? 0 : Long.parseLong(cursor);

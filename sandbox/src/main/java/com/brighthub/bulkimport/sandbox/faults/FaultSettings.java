@@ -1,17 +1,26 @@
 package com.brighthub.bulkimport.sandbox.faults;
 
+import java.util.List;
+import java.util.Set;
+
 /**
- * Fault switches for the BrightClient stand-in: added latency, a share of requests answered with an
- * error status instead of being served, and a share throttled with 429 (both may apply at once).
+ * Fault switches. On BrightClient: added latency, a share of requests answered with an error status
+ * instead of being served, a share throttled with 429 (both may apply at once), and BrightManager ids
+ * whose every call is answered {@code status} while all others are served. On BrightManager's client
+ * listing: added latency and an error status for every page (a slow or refusing BrightManager).
  */
-public record FaultSettings(long latencyMs, double errorRate, int status, double throttleRate) {
+public record FaultSettings(long latencyMs, double errorRate, int status, double throttleRate,
+        List<String> failClientIds, long brightManagerLatencyMs, int brightManagerStatus) {
 
     /** No faults: every request is served at once. */
-    public static final FaultSettings NONE = new FaultSettings(0, 0.0, 503, 0.0);
+    public static final FaultSettings NONE = new FaultSettings(0, 0.0, 503, 0.0, List.of(), 0, 0);
+
+    private static final long MAX_LATENCY_MS = 120_000;
 
     public FaultSettings {
-        if (latencyMs < 0 || latencyMs > 120_000) {
-            throw new IllegalArgumentException("latencyMs must be between 0 and 120000");
+        if (latencyMs < 0 || latencyMs > MAX_LATENCY_MS || brightManagerLatencyMs < 0
+                || brightManagerLatencyMs > MAX_LATENCY_MS) {
+            throw new IllegalArgumentException("latencyMs and brightManagerLatencyMs must be between 0 and 120000");
         }
         if (errorRate < 0.0 || errorRate > 1.0 || throttleRate < 0.0 || errorRate + throttleRate > 1.0) {
             throw new IllegalArgumentException("errorRate and throttleRate must be between 0.0 and 1.0, together too");
@@ -19,8 +28,18 @@ public record FaultSettings(long latencyMs, double errorRate, int status, double
         if (status == 0) {
             status = 503;
         }
-        if (status < 400 || status > 599) {
-            throw new IllegalArgumentException("status must be an HTTP error status (400-599)");
+        if (!isError(status) || (brightManagerStatus != 0 && !isError(brightManagerStatus))) {
+            throw new IllegalArgumentException("status and brightManagerStatus must be HTTP error statuses (400-599)");
         }
+        failClientIds = failClientIds == null ? List.of() : List.copyOf(Set.copyOf(failClientIds));
+    }
+
+    private static boolean isError(int status) {
+        return status >= 400 && status <= 599;
+    }
+
+    /** True when BrightClient is to fail every call for this BrightManager id. */
+    public boolean failsClient(String brightManagerId) {
+        return !failClientIds.isEmpty() && failClientIds.contains(brightManagerId);
     }
 }

@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Applies the current fault settings to a BrightClient request: the sandbox is a test double, so its
- * switches live in memory and reset on restart.
+ * Applies the current fault settings to a BrightClient request or a BrightManager listing: the sandbox
+ * is a test double, so its switches live in memory and reset on restart.
  */
 @ApplicationScoped
 public class Faults {
@@ -49,6 +49,29 @@ public class Faults {
             start = start.onItem().delayIt().by(Duration.ofMillis(s.latencyMs()));
         }
         return start.invoke(() -> roll(s));
+    }
+
+    /** Fails a BrightClient call for a BrightManager id on the {@code failClientIds} list. */
+    public void applyToClient(String brightManagerId) {
+        FaultSettings s = settings;
+        if (s.failsClient(brightManagerId)) {
+            fail(s.status());
+        }
+    }
+
+    /** Waits BrightManager's configured latency, then answers its configured status, if any. */
+    public void applyToBrightManager() {
+        FaultSettings s = settings;
+        if (s.brightManagerLatencyMs() > 0) {
+            try {
+                Thread.sleep(s.brightManagerLatencyMs());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (s.brightManagerStatus() != 0) {
+            fail(s.brightManagerStatus());
+        }
     }
 
     private static void roll(FaultSettings s) {

@@ -25,6 +25,17 @@ public enum ReasonCode {
             "Correct the record in BrightManager as BrightClient's message describes, then save it."
                     + " If the message is unclear, contact Bright Support.",
             false),
+    BRIGHTCLIENT_UNAVAILABLE(
+            "BrightClient could not take the record",
+            "No change is needed: BrightClient kept failing for this one record while it took the others."
+                    + " It is tried again by itself the next time the client is saved in BrightManager, or on a"
+                    + " new import. If it keeps failing, contact Bright Support.",
+            false),
+    RECORD_UNREADABLE(
+            "The client file could not be read",
+            "Contact Bright Support: the client file is too large for the import or could not be read"
+                    + " (the detail says which).",
+            false),
     SELF_ASSESSMENT(
             "Client type is Self-Assessment",
             "Self-Assessment clients are not currently supported in BrightClient and are excluded"

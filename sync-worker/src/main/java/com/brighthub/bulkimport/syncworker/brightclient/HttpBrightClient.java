@@ -154,12 +154,17 @@ public class HttpBrightClient implements BrightClientPort {
         count(operation, Integer.toString(status));
         if (status == 429 || status >= 500) {
             throw new BrightClientUnavailableException("BrightClient answered " + status, retryAfter(reply.retryAfter()),
-                    null);
+                    status == 429, null);
         }
         JsonNode answer = json(reply.body());
         if (status >= 400) {
             String message = answer == null ? null : answer.path("message").asText(null);
             return Answer.rejected(status, message == null ? "BrightClient answered " + status : message);
+        }
+        if (operation.equals("update")) {
+            // an update answers 200 with the record or 204 with no body: both are success, and the
+            // record keeps the id it is linked to
+            return Answer.accepted(null);
         }
         String id = answer == null ? null : answer.path("id").asText(null);
         if (id == null || id.isBlank()) {

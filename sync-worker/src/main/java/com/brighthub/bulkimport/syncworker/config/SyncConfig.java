@@ -33,4 +33,23 @@ public interface SyncConfig {
     /** The longest wait between attempts while BrightClient is unavailable. */
     @WithDefault("PT30S")
     Duration maxBackoff();
+
+    /** When one record that BrightClient keeps failing, while it serves others, is given up. */
+    UnavailableRecord unavailableRecord();
+
+    /**
+     * The bound on one record: it becomes a {@code BRIGHTCLIENT_UNAVAILABLE} failure only once both are
+     * spent and BrightClient answered some other call since the record first failed (a general outage
+     * never fails a record). Each attempt is itself one call with fault tolerance's quick retries.
+     */
+    interface UnavailableRecord {
+
+        /** Attempts (5xx or timeouts, after the adapter's own retries) before the record may be given up. */
+        @WithDefault("8")
+        int attempts();
+
+        /** How long since its first failure before the record may be given up. */
+        @WithDefault("PT2M")
+        Duration after();
+    }
 }

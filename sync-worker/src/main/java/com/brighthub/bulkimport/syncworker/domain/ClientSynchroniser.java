@@ -33,6 +33,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
@@ -41,7 +42,10 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  * Brings validated clients into BrightClient: creates unlinked ones with an idempotency key, updates
  * linked ones for saves, and leaves linked ones alone for imports. Different clients go in parallel (at
  * most {@code sync.concurrency} in flight), one client's records strictly in order. While BrightClient
- * is unavailable it waits and tries again, so nothing is counted as failed for BrightClient's trouble.
+ * is unavailable it waits and tries again, so nothing is counted as failed for BrightClient's trouble;
+ * only one record that BrightClient keeps failing while it answers others is given up, past a bound
+ * ({@code sync.unavailable-record}), as a {@code BRIGHTCLIENT_UNAVAILABLE} failure, so that its batch
+ * and partition move on.
  *
  * <p>Nothing here blocks but the caller, until its batch is decided: calls, retries and waits are
  * stages and timers, not threads. Every client's work runs on one event loop of the synchroniser's own:
@@ -64,6 +68,15 @@ public class ClientSynchroniser {
     Vertx vertx;
 
     private volatile boolean stopping;
+
+    /** When BrightClient last answered a call, accepted or rejected ({@link System#nanoTime()}). */
+    private final AtomicLong lastAnswered = new AtomicLong(System.nanoTime() - TimeUnit.DAYS.toNanos(1));
+
+    /** One record's failed attempts so far (5xx and timeouts; throttling and an open breaker do not count). */
+    private static final class Failures {
+        int count;
+        long first;
+    }
 
     /** Runs work on the synchroniser's own event loop. */
     private Executor onLoop;
@@ -140,11 +153,12 @@ public class ClientSynchroniser {
 
     private CompletableFuture<SyncDecision> untilAnswered(ValidationResult r, ClientState state) {
         CompletableFuture<SyncDecision> answered = new CompletableFuture<>();
-        attempt(r, state, Duration.ofSeconds(1), answered);
+        attempt(r, state, Duration.ofSeconds(1), new Failures(), answered);
         return answered;
     }
 
-    private void attempt(ValidationResult r, ClientState state, Duration wait, CompletableFuture<SyncDecision> answered) {
+    private void attempt(ValidationResult r, ClientState state, Duration wait, Failures failures,
+            CompletableFuture<SyncDecision> answered) {
         if (stopping) {
             answered.completeExceptionally(new IllegalStateException("sync-worker is shutting down"));
             return;
@@ -172,6 +186,10 @@ public class ClientSynchroniser {
                 pause = BREAKER_RETRY;
             } else if (cause instanceof BrightClientUnavailableException || cause instanceof TimeoutException) {
                 Duration retryAfter = cause instanceof BrightClientUnavailableException u ? u.retryAfter() : null;
+                boolean throttled = cause instanceof BrightClientUnavailableException u && u.throttled();
+                if (!throttled && givenUp(r, state, failures, cause, answered)) {
+                    return;
+                }
                 pause = retryAfter != null && retryAfter.compareTo(wait) > 0 ? retryAfter : wait;
                 Log.warnf("BrightClient unavailable for client %s of import %s (%s); trying again in %ds",
                         r.clientId(), r.importId(), cause.getMessage(), pause.toSeconds());
@@ -181,7 +199,44 @@ public class ClientSynchroniser {
                 return;
             }
             Duration then = next;
-            vertx.setTimer(Math.max(1, pause.toMillis()), id -> onLoop.execute(() -> attempt(r, state, then, answered)));
+            vertx.setTimer(Math.max(1, pause.toMillis()),
+                    id -> onLoop.execute(() -> attempt(r, state, then, failures, answered)));
+        });
+    }
+
+    /**
+     * Counts one more failure of this record, and gives it up when the bound is spent and BrightClient
+     * answered another call since the record first failed: then it is this record BrightClient cannot
+     * take, not BrightClient that is down. The state is kept, so a later save or import retries the
+     * create with the same idempotency key (a create that failed may still have happened).
+     */
+    private boolean givenUp(ValidationResult r, ClientState state, Failures failures, Throwable cause,
+            CompletableFuture<SyncDecision> answered) {
+        long now = System.nanoTime();
+        if (failures.count++ == 0) {
+            failures.first = now;
+        }
+        Duration failingFor = Duration.ofNanos(now - failures.first);
+        boolean othersServed = lastAnswered.get() - failures.first > 0;
+        if (failures.count < config.unavailableRecord().attempts()
+                || failingFor.compareTo(config.unavailableRecord().after()) < 0 || !othersServed) {
+            return false;
+        }
+        Log.warnf("giving up client %s of account %s (import %s): %d attempts over %ds failed (%s) while BrightClient"
+                + " answered other calls", r.clientId(), r.accountId(), r.importId(), failures.count,
+                failingFor.toSeconds(), cause.getMessage());
+        answered.complete(new SyncDecision(r, SyncOutcome.REJECTED, state.brightClientId(),
+                new Reason(ReasonCode.BRIGHTCLIENT_UNAVAILABLE, "BrightClient kept failing for this record ("
+                        + failures.count + " attempts over " + failingFor.toSeconds() + " s, last: " + cause.getMessage()
+                        + ") while it took other records"), state));
+        return true;
+    }
+
+    /** The call's answer, noting that BrightClient answered. */
+    private CompletionStage<BrightClientPort.Answer> noted(CompletionStage<BrightClientPort.Answer> call) {
+        return call.thenApply(a -> {
+            lastAnswered.set(System.nanoTime());
+            return a;
         });
     }
 
@@ -218,7 +273,7 @@ public class ClientSynchroniser {
                 case SAVE -> update(r, state, record, type);
             };
         }
-        return brightClient.create(r.accountId(), state.idempotencyKey(), record).thenApply(answer -> {
+        return noted(brightClient.create(r.accountId(), state.idempotencyKey(), record)).thenApply(answer -> {
             if (answer.accepted()) {
                 Log.debugf("client %s of account %s linked to %s", r.clientId(), r.accountId(), answer.id());
                 return new SyncDecision(r, SyncOutcome.IMPORTED, answer.id(), null,
@@ -236,7 +291,7 @@ public class ClientSynchroniser {
                     new Reason(ReasonCode.BRIGHTCLIENT_REJECTED, "The client type cannot change once synced (it is "
                             + state.clientType() + " in BrightClient); the change was not applied"), state));
         }
-        return brightClient.update(r.accountId(), state.brightClientId(), record).thenApply(answer -> answer.accepted()
+        return noted(brightClient.update(r.accountId(), state.brightClientId(), record)).thenApply(answer -> answer.accepted()
                 ? new SyncDecision(r, SyncOutcome.UPDATED, state.brightClientId(), null, state.withType(type))
                 : new SyncDecision(r, SyncOutcome.REJECTED, state.brightClientId(),
                         new Reason(ReasonCode.BRIGHTCLIENT_REJECTED, answer.message()), state));

@@ -65,6 +65,18 @@ class HttpBrightClientTest {
                 return Duration.ofSeconds(1);
             }
 
+            public UnavailableRecord unavailableRecord() {
+                return new UnavailableRecord() {
+                    public int attempts() {
+                        return 2;
+                    }
+
+                    public Duration after() {
+                        return Duration.ofSeconds(1);
+                    }
+                };
+            }
+
             public BrightClient brightClient() {
                 return new BrightClient() {
                     public String url() {
@@ -131,10 +143,20 @@ class HttpBrightClientTest {
     void updatePutsToTheLinkedRecord() {
         reply(200, "{\"id\": \"BC-7\"}", null);
 
-        assertThat(answer(client.update("acc", "BC-7", record())).id()).isEqualTo("BC-7");
+        assertThat(answer(client.update("acc", "BC-7", record())).accepted()).isTrue();
         assertThat(seen.get(0).method()).isEqualTo("PUT");
         assertThat(seen.get(0).uri()).isEqualTo("/brightclient/accounts/acc/clients/BC-7");
         assertThat(seen.get(0).idempotencyKey()).isNull();
+    }
+
+    @Test
+    void anUpdateAnsweredWithoutABodyIsSuccess() {
+        answer = r -> r.response().setStatusCode(204).end();
+
+        BrightClientPort.Answer a = answer(client.update("acc", "BC-7", record()));
+
+        assertThat(a.accepted()).isTrue();
+        assertThat(seen).hasSize(1);
     }
 
     @Test
@@ -159,13 +181,17 @@ class HttpBrightClientTest {
     void throttlingAndServerErrorsAreUnavailableWithRetryAfter() {
         reply(429, "{}", "7");
         assertThatThrownBy(() -> answer(client.create("acc", "k", record())))
-                .isInstanceOfSatisfying(BrightClientUnavailableException.class,
-                        e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(7)));
+                .isInstanceOfSatisfying(BrightClientUnavailableException.class, e -> {
+                    assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(7));
+                    assertThat(e.throttled()).isTrue();
+                });
 
         reply(503, "", null);
         assertThatThrownBy(() -> answer(client.create("acc", "k", record())))
-                .isInstanceOfSatisfying(BrightClientUnavailableException.class,
-                        e -> assertThat(e.retryAfter()).isNull());
+                .isInstanceOfSatisfying(BrightClientUnavailableException.class, e -> {
+                    assertThat(e.retryAfter()).isNull();
+                    assertThat(e.throttled()).isFalse();
+                });
     }
 
     @Test
