@@ -30,15 +30,22 @@ public final class DevTokens {
 
     /** A token for {@code user} holding {@code role} in {@code accountId}, valid for {@code ttl}. */
     public static String token(String accountId, String role, String user, Duration ttl) {
-        return Jwt.issuer(ISSUER)
+        var claims = Jwt.issuer(ISSUER)
                 .audience(AUDIENCE)
                 .subject(user)
                 .upn(user)
-                .groups(Set.of(role))
-                .claim("account_id", accountId)
-                .expiresIn(ttl)
+                .groups(Set.of(role));
+        if (accountId != null) {
+            claims.claim("account_id", accountId);
+        }
+        return claims.expiresIn(ttl)
                 .jws().keyId("dev")
                 .sign(KEY);
+    }
+
+    /** A one-hour token for Bright Support's {@code user}: the Support role and no practice account. */
+    public static String support(String user) {
+        return token(null, "Support", user, Duration.ofHours(1));
     }
 
     /** A one-hour token. */

@@ -53,7 +53,7 @@ public final class DlqCli {
     static void list(List<String> topics) {
         Map<String, List<ConsumerRecord<String, String>>> byTopic = new LinkedHashMap<>();
         topics.forEach(t -> byTopic.put(t, new ArrayList<>()));
-        try (KafkaConsumer<String, String> consumer = consumer("bright-dlq-list-" + UUID.randomUUID())) {
+        try (KafkaConsumer<String, String> consumer = consumer("bright-dlq-list-" + UUID.randomUUID(), bootstrap())) {
             consumer.subscribe(topics);
             drain(consumer, r -> byTopic.get(r.topic()).add(r));
         }
@@ -69,11 +69,19 @@ public final class DlqCli {
     }
 
     static void replay(List<String> topics) {
+        System.out.println(replay(topics, bootstrap()) + " dead letters replayed to the topics they came from");
+    }
+
+    /**
+     * Replays every dead letter not yet replayed to the topic it came from, with its own headers (an
+     * import's record keeps naming its import); returns how many.
+     */
+    public static int replay(List<String> topics, String bootstrap) {
         int replayed = 0;
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaConsumer<String, String> consumer = consumer("bright-dlq-replay");
+        try (KafkaConsumer<String, String> consumer = consumer("bright-dlq-replay", bootstrap);
                 KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
             consumer.subscribe(topics);
             List<ConsumerRecord<String, String>> all = new ArrayList<>();
@@ -81,14 +89,20 @@ public final class DlqCli {
             for (ConsumerRecord<String, String> r : all) {
                 String origin = header(r, "dead-letter-topic");
                 if (origin != null) {
-                    producer.send(new ProducerRecord<>(origin, r.key(), r.value()));
+                    ProducerRecord<String, String> again = new ProducerRecord<>(origin, r.key(), r.value());
+                    for (Header h : r.headers()) {
+                        if (!h.key().startsWith("dead-letter-")) {
+                            again.headers().add(h);
+                        }
+                    }
+                    producer.send(again);
                     replayed++;
                 }
             }
             producer.flush();
             consumer.commitSync();
         }
-        System.out.println(replayed + " dead letters replayed to the topics they came from");
+        return replayed;
     }
 
     private static void drain(KafkaConsumer<String, String> consumer, java.util.function.Consumer<ConsumerRecord<String, String>> sink) {
@@ -102,9 +116,9 @@ public final class DlqCli {
         }
     }
 
-    private static KafkaConsumer<String, String> consumer(String group) {
+    private static KafkaConsumer<String, String> consumer(String group, String bootstrap) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

@@ -3,7 +3,8 @@ package com.brighthub.bulkimport.devtools;
 import java.time.Duration;
 
 /**
- * {@code ./bright token --account ACC --role ROLE [--user U] [--ttl-minutes N]}: prints a dev-signed JWT.
+ * {@code ./bright token --account ACC --role ROLE [--user U] [--ttl-minutes N]}: prints a dev-signed JWT
+ * ({@code --role Support} needs no account: Bright Support's tokens carry none).
  */
 public final class TokenCli {
 
@@ -25,15 +26,20 @@ public final class TokenCli {
                 default -> usage("unknown option " + args[i]);
             }
         }
-        if (account == null || account.isBlank() || role == null || role.isBlank()) {
-            usage("--account and --role are required");
+        if (role == null || role.isBlank()) {
+            usage("--role is required");
+        }
+        if ("Support".equals(role)) {
+            account = null; // Bright Support carries no practice account
+        } else if (account == null || account.isBlank()) {
+            usage("--account is required (but for --role Support)");
         }
         System.out.println(DevTokens.token(account, role, user, Duration.ofMinutes(ttlMinutes)));
     }
 
     private static void usage(String problem) {
         System.err.println("bright token: " + problem);
-        System.err.println("usage: ./bright token --account ACC --role Owner|Admin|Staff [--user U] [--ttl-minutes N]");
+        System.err.println("usage: ./bright token (--account ACC --role Owner|Admin|Staff | --role Support) [--user U] [--ttl-minutes N]");
         System.exit(2);
     }
 }

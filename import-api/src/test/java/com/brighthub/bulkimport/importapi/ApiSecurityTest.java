@@ -167,6 +167,42 @@ class ApiSecurityTest {
     }
 
     @Test
+    void brightSupportReadsAnyAccountAndCancelsButNeverStartsAndEveryAccessIsAudited() {
+        String admin = DevTokens.token(account, "Admin", "alice");
+        String support = DevTokens.support("sue");
+        String imports = "/api/v1/accounts/" + account + "/imports";
+        String importId = given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"confirmIrreversible\": true}")
+                .post(imports).then().statusCode(202).extract().path("importId");
+
+        given().auth().oauth2(support).get(imports).then().statusCode(200).body("[0].importId", equalTo(importId));
+        given().auth().oauth2(support).get(imports + "/" + importId).then().statusCode(200);
+        given().auth().oauth2(support).contentType(ContentType.JSON).body("{\"confirmIrreversible\": true}").post(imports)
+                .then().statusCode(403).body("code", equalTo("FORBIDDEN"));
+        given().auth().oauth2(support).get("/api/v1/support/imports?size=1000").then().statusCode(200)
+                .body("importId", org.hamcrest.Matchers.hasItem(importId));
+        given().auth().oauth2(support).get("/api/v1/support/imports?status=CANCELLED&stalled=false").then().statusCode(200)
+                .body("importId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(importId)));
+        for (String bad : List.of("status=DONE", "stalled=maybe", "page=-1", "size=0", "size=1001", "size=abc")) {
+            given().auth().oauth2(support).get("/api/v1/support/imports?" + bad).then().statusCode(400)
+                    .body("code", equalTo("INVALID_PARAMETER"));
+        }
+        given().auth().oauth2(admin).get("/api/v1/support/imports").then().statusCode(403);
+        given().auth().oauth2(support).post(imports + "/" + importId + "/cancel").then().statusCode(202)
+                .body("status", equalTo("CANCELLED")).body("cancelledBy", equalTo("sue (Support)"));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            List<Map<String, Object>> audit = given().auth().oauth2(admin).get("/api/v1/accounts/" + account + "/audit")
+                    .then().statusCode(200).extract().jsonPath().getList("$");
+            assertThat(audit).filteredOn(a -> "sue".equals(a.get("userId")))
+                    .extracting(a -> a.get("action") + " " + a.get("outcome"))
+                    .contains("CANCEL_IMPORT CANCELLED", "START_IMPORT FORBIDDEN", "SUPPORT_ACCESS ALLOWED");
+            assertThat(audit).filteredOn(a -> "SUPPORT_ACCESS".equals(a.get("action")))
+                    .extracting(a -> (String) a.get("message"))
+                    .contains("GET " + imports, "GET " + imports + "/" + importId, "POST " + imports + "/" + importId + "/cancel");
+        });
+    }
+
+    @Test
     void thePreflightAppliesTheSameRulesAsTheValidator() {
         given().auth().oauth2(DevTokens.token(account, "Owner", "olga"))
                 .get("/api/v1/accounts/" + account + "/imports/preflight")

@@ -121,6 +121,64 @@ class ImportResourceTest {
                 .body("processed", equalTo(1));
         given().auth().oauth2(admin()).get("/api/v1/accounts/" + account + "/imports")
                 .then().statusCode(200).body("[0].importId", equalTo(importId));
+        await().atMost(Duration.ofSeconds(20)).until(() -> lifecycle(importId).contains(ImportEvent.Type.COMPLETED));
+    }
+
+    List<ImportEvent.Type> lifecycle(String importId) {
+        return connector.sink("import-events").received().stream()
+                .map(m -> Json.read((String) m.getPayload(), ImportEvent.class))
+                .filter(e -> e.importId().equals(importId)).map(ImportEvent::type).toList();
+    }
+
+    @Test
+    void aCancelStopsTheImportAtOnceAndANewOneMayStart() {
+        // a BrightManager that always has another page: the enumeration runs until it is cancelled
+        when(brightManager.clients(eq(account), any(), anyInt()))
+                .thenReturn(new BrightManagerPort.ClientPage(List.of(client("BM-1")), "next", 1_000_000L));
+        String importId = startImport();
+        await().atMost(Duration.ofSeconds(20)).until(() -> lifecycle(importId).contains(ImportEvent.Type.ENUMERATING));
+
+        given().auth().oauth2(admin()).post("/api/v1/accounts/" + account + "/imports/" + importId + "/cancel")
+                .then().statusCode(202).body("status", equalTo("CANCELLED")).body("cancelledBy", equalTo("alice (Admin)"));
+
+        given().auth().oauth2(admin()).post("/api/v1/accounts/" + account + "/imports/" + importId + "/cancel")
+                .then().statusCode(409).body("code", equalTo("IMPORT_NOT_RUNNING"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> lifecycle(importId).contains(ImportEvent.Type.CANCELLED));
+        long emitted = given().auth().oauth2(admin()).get("/api/v1/accounts/" + account + "/imports/" + importId)
+                .then().statusCode(200).body("status", equalTo("CANCELLED")).extract().jsonPath().getLong("total");
+        ImportEvent cancelled = connector.sink("import-events").received().stream()
+                .map(m -> Json.read((String) m.getPayload(), ImportEvent.class))
+                .filter(e -> e.importId().equals(importId) && e.type() == ImportEvent.Type.CANCELLED).findFirst().orElseThrow();
+        assertThat(cancelled.total()).as("BrightManager's count: the clients not reached are not processed")
+                .isEqualTo(1_000_000L);
+        assertThat(emitted).isLessThan(1_000_000L);
+        given().auth().oauth2(admin()).get("/api/v1/accounts/" + account + "/audit")
+                .then().statusCode(200).body("[0].action", equalTo("CANCEL_IMPORT")).body("[0].outcome", equalTo("IMPORT_NOT_RUNNING"))
+                .body("[1].action", equalTo("CANCEL_IMPORT")).body("[1].outcome", equalTo("CANCELLED"));
+
+        String next = startImport();
+        assertThat(next).isNotEqualTo(importId);
+    }
+
+    @Test
+    void aBrightManagerThatRefusesEndsTheImportFailedWithAReasonAndFreesTheAccount() {
+        when(brightManager.clients(eq(account), isNull(), anyInt()))
+                .thenReturn(new BrightManagerPort.ClientPage(List.of(client("BM-1"), client("BM-2")), "2", 5L));
+        when(brightManager.clients(eq(account), eq("2"), anyInt()))
+                .thenThrow(new com.brighthub.bulkimport.importapi.brightmanager.BrightManagerRefusedException(
+                        "BrightManager answered 403", null));
+        String importId = startImport();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(admin())
+                .get("/api/v1/accounts/" + account + "/imports/" + importId)
+                .then().statusCode(200).body("status", equalTo("FAILED"))
+                .body("failureReason", org.hamcrest.Matchers.containsString("BrightManager refused"))
+                .body("finishedAt", org.hamcrest.Matchers.notNullValue()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> lifecycle(importId).contains(ImportEvent.Type.FAILED));
+
+        when(brightManager.clients(eq(account), any(), anyInt()))
+                .thenReturn(new BrightManagerPort.ClientPage(List.of(), null, 0L));
+        startImport();
     }
 
     @Test

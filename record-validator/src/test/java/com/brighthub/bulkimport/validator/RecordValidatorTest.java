@@ -9,6 +9,8 @@ import com.brighthub.bulkimport.model.Topics;
 import com.brighthub.bulkimport.model.client.Address;
 import com.brighthub.bulkimport.model.client.Client;
 import com.brighthub.bulkimport.model.events.ClientRecordEvent;
+import com.brighthub.bulkimport.model.client.Contact;
+import com.brighthub.bulkimport.model.events.Reason;
 import com.brighthub.bulkimport.model.events.Origin;
 import com.brighthub.bulkimport.model.events.ReasonCode;
 import com.brighthub.bulkimport.model.events.ValidationResult;
@@ -51,7 +53,7 @@ class RecordValidatorTest {
 
     static String record(String clientId, Client client) {
         return Json.write(new ClientRecordEvent(UUID.randomUUID(), "ACC", "IMP-1", clientId, Origin.IMPORT,
-                Instant.now(), client));
+                Instant.now(), client, null));
     }
 
     static Client client(String id, String type, List<Address> addresses) {
@@ -112,15 +114,47 @@ class RecordValidatorTest {
                 "k3", unknownOrigin,
                 "k4", mismatched,
                 "k5", null,
-                "k6", record("BM-6", client("BM-6", "TRUST", List.of())).replace("Name BM-6", "x".repeat(300_000)),
+                "k6", record("BM-6", client("BM-6", "TRUST", List.of())).replace("Name BM-6", "x".repeat(1_100_000)),
                 "ACC:BM-1", record("BM-1", client("BM-1", "TRUST", List.of()))));
 
-        assertThat(deadLetters.received()).hasSize(6);
+        // unattributable or oversized records are dead-lettered; an import's record naming its client gets a verdict
+        assertThat(deadLetters.received()).hasSize(5);
         var headers = deadLetters.received().get(0).getMetadata(OutgoingKafkaRecordMetadata.class).orElseThrow()
                 .getHeaders();
         assertThat(new String(headers.lastHeader(DeadLetters.REASON).value(), StandardCharsets.UTF_8)).isNotBlank();
         assertThat(new String(headers.lastHeader(DeadLetters.TOPIC).value(), StandardCharsets.UTF_8))
                 .isEqualTo(Topics.CLIENT_RECORDS);
-        assertThat(results.received()).hasSize(1);
+        assertThat(results.received()).hasSize(2);
+        ValidationResult mismatch = Json.read((String) results.received().get(0).getPayload(), ValidationResult.class);
+        assertThat(mismatch.clientId()).isEqualTo("BM-8");
+        assertThat(mismatch.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(mismatch.reasons()).extracting(Reason::code).containsExactly(ReasonCode.RECORD_UNREADABLE);
+    }
+
+    @Test
+    void aLargeClientFileIsValidatedAndOneTheImportCouldNotCarryIsAnUnreadableFailure() {
+        List<Contact> contacts = new java.util.ArrayList<>();
+        for (int i = 0; i < 2_500; i++) {
+            contacts.add(new Contact("OTHER", "P-" + i, "First" + i, "Last" + i, "person" + i + "@example.test",
+                    "+44 113 496 0000", "SHAREHOLDER"));
+        }
+        Client large = new Client("BM-20", "R20", "Large Ltd", "TRUST", null, null, null, List.of(), contacts);
+        String largeRecord = record("BM-20", large);
+        assertThat(largeRecord.length()).as("a client file of some 300 KiB").isGreaterThan(300 * 1024);
+        String unreadable = Json.write(ClientRecordEvent.unreadable("ACC", "IMP-1", "BM-21",
+                "The client file is 1.2 MiB; the import carries client files up to 900 KiB"));
+
+        validator.validate(PolledBatch.of(Topics.CLIENT_RECORDS, "ACC:BM-20", largeRecord, "ACC:BM-21", unreadable));
+
+        assertThat(deadLetters.received()).isEmpty();
+        List<ValidationResult> verdicts = results.received().stream()
+                .map(m -> Json.read((String) m.getPayload(), ValidationResult.class)).toList();
+        assertThat(verdicts).extracting(ValidationResult::clientId, ValidationResult::verdict)
+                .containsExactly(org.assertj.core.api.Assertions.tuple("BM-20", Verdict.PASS),
+                        org.assertj.core.api.Assertions.tuple("BM-21", Verdict.FAIL));
+        assertThat(verdicts.get(1).reasons()).singleElement().satisfies(r -> {
+            assertThat(r.code()).isEqualTo(ReasonCode.RECORD_UNREADABLE);
+            assertThat(r.detail()).contains("1.2 MiB");
+        });
     }
 }

@@ -6,6 +6,9 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.brighthub.bulkimport.common.messaging.testing.PolledBatch;
 import com.brighthub.bulkimport.devtools.DevTokens;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import com.brighthub.bulkimport.common.messaging.DeadLetters;
 import com.brighthub.bulkimport.model.Json;
 import com.brighthub.bulkimport.model.Topics;
 import com.brighthub.bulkimport.model.client.Client;
@@ -60,8 +63,12 @@ class ReportServiceTest {
     }
 
     Rec lifecycle(ImportEvent.Type type, long total, long linked, long emitted) {
+        return lifecycle(type, total, linked, emitted, null);
+    }
+
+    Rec lifecycle(ImportEvent.Type type, long total, long linked, long emitted, String failureReason) {
         return new Rec(Topics.IMPORT_EVENTS, Json.write(new ImportEvent(UUID.randomUUID(), account, importId, type,
-                Instant.now(), "alice", Instant.now(), total, linked, emitted)));
+                Instant.now(), "alice", Instant.now(), total, linked, emitted, failureReason)));
     }
 
     Rec verdict(String clientId, String name, Verdict verdict, Reason... reasons) {
@@ -127,9 +134,15 @@ class ReportServiceTest {
         deliver(all.subList(0, 7));
         deliver(all.subList(7, all.size()));
 
+        // every client is accounted for, but the status is import-api's: RUNNING until it announces the end
+        given().auth().oauth2(admin()).get("/api/v1/accounts/" + account + "/imports/" + importId + "/report")
+                .then().statusCode(200).body("status", equalTo("RUNNING")).body("outstanding", equalTo(0));
+        deliver(List.of(lifecycle(ImportEvent.Type.COMPLETED, 7, 2, 5)));
+
         given().auth().oauth2(admin()).get("/api/v1/accounts/" + account + "/imports/" + importId + "/report")
                 .then().statusCode(200)
                 .body("status", equalTo("COMPLETED"))
+                .body("notProcessed", equalTo(0))
                 .body("total", equalTo(7))
                 .body("alreadyLinked", equalTo(3))
                 .body("excluded", equalTo(1))
@@ -145,6 +158,78 @@ class ReportServiceTest {
             assertThat(p.completed()).isTrue();
             assertThat(p.processed()).isEqualTo(7);
         });
+    }
+
+    @Test
+    void aFailedImportSaysWhyAndCountsTheClientsItNeverReachedAsNotProcessed() {
+        // BrightManager said 10 clients; the import failed after the first page of 7
+        List<Rec> recs = new ArrayList<>(aSmallImport().stream()
+                .filter(r -> !r.value().contains("\"ENUMERATED\"")).toList());
+        recs.add(lifecycle(ImportEvent.Type.ENUMERATING, 7, 2, 5));
+        recs.add(lifecycle(ImportEvent.Type.FAILED, 10, 2, 5, "BrightManager refused to list this account's clients"));
+        deliver(recs);
+        // a late fact about the run never brings it back to RUNNING
+        deliver(List.of(lifecycle(ImportEvent.Type.ENUMERATING, 7, 2, 5)));
+
+        given().auth().oauth2(admin()).get("/api/v1/accounts/" + account + "/imports/" + importId + "/report")
+                .then().statusCode(200)
+                .body("status", equalTo("FAILED"))
+                .body("failureReason", equalTo("BrightManager refused to list this account's clients"))
+                .body("total", equalTo(10))
+                .body("notProcessed", equalTo(3))
+                .body("finishedAt", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
+    void brightSupportReadsAnyAccountsReportAndEachReadGoesToThatAccountsAuditTrail() {
+        connector.sink("audit").clear();
+        deliver(aSmallImport());
+        String support = DevTokens.support("sue");
+        String base = "/api/v1/accounts/" + account + "/imports/" + importId;
+
+        given().auth().oauth2(support).get(base + "/report").then().statusCode(200).body("total", equalTo(7));
+        given().auth().oauth2(support).get(base + "/failures.csv").then().statusCode(200);
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(connector.sink("audit").received().stream()
+                        .map(m -> Json.read((String) m.getPayload(), com.brighthub.bulkimport.model.events.AuditEvent.class))
+                        .toList()).allSatisfy(e -> {
+                            assertThat(e.accountId()).isEqualTo(account);
+                            assertThat(e.userId()).isEqualTo("sue");
+                            assertThat(e.action()).isEqualTo("SUPPORT_ACCESS");
+                            assertThat(e.importId()).isEqualTo(importId);
+                        }).extracting(com.brighthub.bulkimport.model.events.AuditEvent::message)
+                        .containsExactlyInAnyOrder("GET " + base + "/report", "GET " + base + "/failures.csv"));
+    }
+
+    @Test
+    void aRecordAnyConsumerDeadLetteredStillCountsOnceAsUnreadable() {
+        // BM-5's PASS verdict and sync result never come: the validator dead-lettered its record
+        List<Rec> recs = aSmallImport().stream().filter(r -> !r.value().contains("\"BM-5\"")).toList();
+        deliver(recs);
+        String base = "/api/v1/accounts/" + account + "/imports/" + importId;
+        given().auth().oauth2(admin()).get(base + "/report").then().statusCode(200).body("outstanding", equalTo(1));
+
+        ConsumerRecords<String, String> deadLettered = PolledBatch.builder()
+                .add(Topics.DLQ_RECORD_VALIDATOR, account + ":BM-5", "{not json at all", "import-id", importId)
+                .build();
+        for (var r : deadLettered) {
+            r.headers().add(DeadLetters.REASON, "ClientRecordEvent is not valid JSON".getBytes(StandardCharsets.UTF_8));
+            r.headers().add(DeadLetters.TOPIC, Topics.CLIENT_RECORDS.getBytes(StandardCharsets.UTF_8));
+        }
+        listener.onEvents(deadLettered);
+        // a replay of the record, and then its ordinary outcome, count nothing more
+        listener.onEvents(deadLettered);
+        deliver(verdict("BM-5", "Known Ltd", Verdict.PASS), sync("BM-5", SyncOutcome.ALREADY_LINKED));
+
+        given().auth().oauth2(admin()).get(base + "/report").then().statusCode(200)
+                .body("outstanding", equalTo(0))
+                .body("failed", equalTo(3))
+                .body("alreadyLinked", equalTo(2))
+                .body("failuresByReason.RECORD_UNREADABLE", equalTo(1));
+        given().auth().oauth2(admin()).get(base + "/failures?reason=RECORD_UNREADABLE").then().statusCode(200)
+                .body("items[0].clientId", equalTo("BM-5"))
+                .body("items[0].detail", org.hamcrest.Matchers.containsString("not valid JSON"));
     }
 
     @Test
@@ -262,7 +347,7 @@ class ReportServiceTest {
 
         assertThat(connector.sink("dead-letters").received()).hasSize(4);
         given().auth().oauth2(admin()).get("/api/v1/accounts/" + account + "/imports/" + importId + "/report")
-                .then().statusCode(200).body("status", equalTo("COMPLETED"));
+                .then().statusCode(200).body("processed", equalTo(7)).body("outstanding", equalTo(0));
     }
 
     @Test

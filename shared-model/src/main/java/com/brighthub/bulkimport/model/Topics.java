@@ -14,10 +14,10 @@ public final class Topics {
     /** The validator's verdict per client: PASS (with the client), FAIL (with reasons) or EXCLUDED. */
     public static final String VALIDATION_RESULTS = "bulkimport.validation-results";
 
-    /** The sync worker's outcome per client: IMPORTED, UPDATED, ALREADY_LINKED or REJECTED. */
+    /** The sync worker's outcome per client: IMPORTED, UPDATED, ALREADY_LINKED, REJECTED, STALE or SKIPPED. */
     public static final String SYNC_RESULTS = "bulkimport.sync-results";
 
-    /** Import lifecycle facts from import-api: started, enumeration finished. */
+    /** Import lifecycle facts from import-api: started, enumerating, enumerated, and how it ended. */
     public static final String IMPORT_EVENTS = "bulkimport.import-events";
 
     /** Progress and completion of each import, as aggregated by report-service. */
@@ -25,6 +25,9 @@ public final class Topics {
 
     /** BrightManager-id to BrightClient-id links, owned by sync-worker (compacted). */
     public static final String CLIENT_LINKS = "bulkimport.client-links";
+
+    /** Entries for an account's audit trail from services other than import-api, which keeps the trail. */
+    public static final String AUDIT = "bulkimport.audit";
 
     /** Dead-letter topic of the record-validator. */
     public static final String DLQ_RECORD_VALIDATOR = "bulkimport.dlq.record-validator";

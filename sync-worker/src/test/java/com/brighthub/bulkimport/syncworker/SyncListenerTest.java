@@ -47,6 +47,9 @@ class SyncListenerTest {
     SyncListener listener;
 
     @Inject
+    io.agroal.api.AgroalDataSource db;
+
+    @Inject
     @Any
     InMemoryConnector connector;
 
@@ -142,6 +145,21 @@ class SyncListenerTest {
     }
 
     @Test
+    void twoSavesOfTheSameInstantBothCountAndARedeliveredSaveIsReportedAgain() {
+        when(brightClient.create(eq(account), anyString(), any())).thenReturn(accepted("BC-15"));
+        when(brightClient.update(eq(account), eq("BC-15"), any())).thenReturn(accepted("BC-15"));
+        Instant t = Instant.parse("2026-11-25T10:00:00Z");
+        String first = pass(null, Origin.SAVE, "BM-15", "TRUST", t);
+
+        deliver(first, pass(null, Origin.SAVE, "BM-15", "TRUST", t));
+        // a crash after the state was stored but before the results were sent: the batch comes again
+        deliver(first);
+
+        assertThat(results()).extracting(SyncResult::outcome)
+                .containsExactly(SyncOutcome.IMPORTED, SyncOutcome.UPDATED, SyncOutcome.UPDATED);
+    }
+
+    @Test
     void aSaveThatChangesTheTypeOfASyncedClientIsReportedNotApplied() {
         when(brightClient.create(eq(account), anyString(), any())).thenReturn(accepted("BC-8"));
 
@@ -218,6 +236,21 @@ class SyncListenerTest {
 
         assertThat(results()).extracting(SyncResult::outcome).containsExactly(SyncOutcome.IMPORTED);
         verify(brightClient, times(6)).create(eq(account), anyString(), any());
+    }
+
+    @Test
+    void nothingOfACancelledImportIsSentToBrightClientWhileSavesStillSync() throws Exception {
+        try (var c = db.getConnection(); var st = c.createStatement()) {
+            st.execute("CREATE TABLE IF NOT EXISTS test_import_status (import_id TEXT, account_id TEXT, status TEXT)");
+            st.execute("INSERT INTO test_import_status VALUES ('IMP-C', '" + account + "', 'CANCELLED')");
+        }
+        when(brightClient.create(eq(account), anyString(), any())).thenReturn(accepted("BC-13"));
+
+        deliver(pass("IMP-C", Origin.IMPORT, "BM-13"), pass(null, Origin.SAVE, "BM-14"));
+
+        assertThat(results()).extracting(SyncResult::clientId, SyncResult::outcome).containsExactly(
+                tuple("BM-13", SyncOutcome.SKIPPED), tuple("BM-14", SyncOutcome.IMPORTED));
+        verify(brightClient, never()).create(eq(account), eq(account + ":BM-13:0"), any());
     }
 
     @Test

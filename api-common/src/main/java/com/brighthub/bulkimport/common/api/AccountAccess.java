@@ -12,14 +12,23 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * The one place that decides who may call {@code /api/v1/accounts/{accountId}/...}: a valid BrightHub
- * token (401 otherwise), the Admin or Owner role, and the token's {@code account_id} equal to the path's
- * account (403 otherwise). Resources then read the checked caller from {@link CurrentCaller}.
+ * The one place that decides who may call {@code /api/v1/...}: a valid BrightHub token (401 otherwise),
+ * then (403 otherwise) either the Admin or Owner role with the token's {@code account_id} equal to the
+ * path's account, or Bright Support ({@code Support}, no practice account of its own), who may read any
+ * account's imports, reports, failures and audit and cancel an import, but never start one – each such
+ * access is announced as a {@link SupportAccess} for the account's audit trail. {@code /api/v1/support/...}
+ * is Support's alone. Resources then read the checked caller from {@link CurrentCaller}.
  */
 public class AccountAccess {
 
     /** Roles that may run and read bulk imports. */
     public static final Set<String> ADMIN_ROLES = Set.of("Owner", "Admin");
+
+    /** Bright Support: reads any account and may cancel, never start. */
+    public static final String SUPPORT = "Support";
+
+    private static final java.util.regex.Pattern CANCEL =
+            java.util.regex.Pattern.compile("/api/v1/accounts/[^/]+/imports/[^/]+/cancel/?");
 
     private static final String ACCOUNT_CLAIM = "account_id";
 
@@ -34,6 +43,9 @@ public class AccountAccess {
 
     @Inject
     jakarta.enterprise.event.Event<AccessRefused> refusals;
+
+    @Inject
+    jakarta.enterprise.event.Event<SupportAccess> supportAccesses;
 
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION)
     public Uni<Response> authorize(ContainerRequestContext request) {
@@ -60,6 +72,14 @@ public class AccountAccess {
         }
         String tokenAccount = jwt.getClaim(ACCOUNT_CLAIM) == null ? null : String.valueOf((Object) jwt.getClaim(ACCOUNT_CLAIM));
         String pathAccount = request.getUriInfo().getPathParameters().getFirst("accountId");
+        String path = request.getUriInfo().getPath();
+        if (identity.hasRole(SUPPORT)) {
+            return decideSupport(jwt, identity, tokenAccount, pathAccount, path, request);
+        }
+        if (path.startsWith("/api/v1/support/")) {
+            refused(jwt, identity, tokenAccount, pathAccount, request);
+            return ErrorBody.of(403, "FORBIDDEN", "Only Bright Support may do this");
+        }
         String role = ADMIN_ROLES.stream().filter(identity::hasRole).findFirst().orElse(null);
         if (role == null) {
             refused(jwt, identity, tokenAccount, pathAccount, request);
@@ -70,6 +90,28 @@ public class AccountAccess {
             return ErrorBody.of(403, "FORBIDDEN", "You do not have access to this account");
         }
         currentCaller.set(new Caller(jwt.getSubject(), role, tokenAccount));
+        return null;
+    }
+
+    /** Support reads any account and cancels; it never starts an import. Every access to an account is audited. */
+    private Response decideSupport(JsonWebToken jwt, SecurityIdentity identity, String tokenAccount, String pathAccount,
+            String path, ContainerRequestContext request) {
+        boolean reads = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+        if (path.startsWith("/api/v1/support/")) {
+            if (!reads) {
+                return ErrorBody.of(405, "METHOD_NOT_ALLOWED", "Bright Support's views are read-only");
+            }
+            currentCaller.set(new Caller(jwt.getSubject(), SUPPORT, null));
+            return null;
+        }
+        if (pathAccount == null || !(reads || ("POST".equals(request.getMethod()) && CANCEL.matcher(path).matches()))) {
+            refused(jwt, identity, tokenAccount, pathAccount, request);
+            return ErrorBody.of(403, "FORBIDDEN", "Bright Support may read an account's imports and cancel one,"
+                    + " never start one");
+        }
+        currentCaller.set(new Caller(jwt.getSubject(), SUPPORT, pathAccount));
+        supportAccesses.fireAsync(new SupportAccess(jwt.getSubject(), pathAccount, request.getMethod(), path,
+                java.time.Instant.now()));
         return null;
     }
 

@@ -1,7 +1,6 @@
 package com.brighthub.bulkimport.importapi.brightmanager;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.brighthub.bulkimport.model.client.Client;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,12 +17,13 @@ public interface BrightManagerApi {
 
     /** The account resource. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record AccountBody(String accountId, String name, Boolean brightClientEnabled) {
+    record AccountBody(String accountId, String name, Boolean brightClientEnabled,
+            java.time.Instant brightClientEnabledAt) {
     }
 
     /** The client listing; {@code total} is a sandbox extension, absent elsewhere. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record PageBody(List<Client> clients, String nextCursor, Long total) {
+    record PageBody(List<com.fasterxml.jackson.databind.JsonNode> clients, String nextCursor, Long total) {
     }
 
     @GET

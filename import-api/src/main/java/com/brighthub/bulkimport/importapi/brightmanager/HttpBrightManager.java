@@ -1,5 +1,6 @@
 package com.brighthub.bulkimport.importapi.brightmanager;
 
+import com.brighthub.bulkimport.model.client.Client;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,7 +31,8 @@ public class HttpBrightManager implements BrightManagerPort {
     public Optional<Account> account(String accountId) {
         try {
             BrightManagerApi.AccountBody body = api.account(accountId);
-            return Optional.of(new Account(accountId, body.name(), Boolean.TRUE.equals(body.brightClientEnabled())));
+            return Optional.of(new Account(accountId, body.name(), Boolean.TRUE.equals(body.brightClientEnabled()),
+                    body.brightClientEnabledAt()));
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() == 404) {
                 return Optional.empty();
@@ -48,12 +50,44 @@ public class HttpBrightManager implements BrightManagerPort {
     public ClientPage clients(String accountId, String cursor, int limit) {
         try {
             BrightManagerApi.PageBody page = api.clients(accountId, cursor, limit);
-            return new ClientPage(page.clients() == null ? List.of() : page.clients(), page.nextCursor(), page.total());
+            return decode(page);
         } catch (WebApplicationException e) {
             throw translate(e);
         } catch (ProcessingException e) {
             throw new BrightManagerUnavailableException("BrightManager is unreachable: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Decodes each client file on its own: one that is not a client (a field of the wrong shape) is
+     * listed as unreadable, by id, instead of failing the page – and with it the import – for good.
+     */
+    static ClientPage decode(BrightManagerApi.PageBody page) {
+        List<Client> clients = new java.util.ArrayList<>();
+        List<Unreadable> unreadable = new java.util.ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode node : page.clients() == null
+                ? List.<com.fasterxml.jackson.databind.JsonNode>of() : page.clients()) {
+            try {
+                clients.add(com.brighthub.bulkimport.model.Json.mapper().treeToValue(node, Client.class));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+                String id = node == null ? "" : node.path("id").asText("");
+                if (!id.isBlank()) {
+                    unreadable.add(new Unreadable(id, "The client file could not be read: " + describe(e)));
+                }
+            }
+        }
+        return new ClientPage(clients, page.nextCursor(), page.total(), unreadable);
+    }
+
+    /** What was wrong with a client file, briefly: which field, and how. */
+    private static String describe(Exception e) {
+        String what = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage()
+                : e.getMessage();
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()) {
+            what = "field '" + m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
+                    : Integer.toString(r.getIndex())).collect(java.util.stream.Collectors.joining(".")) + "': " + what;
+        }
+        return what == null ? e.getClass().getSimpleName() : what.length() > 300 ? what.substring(0, 300) + "…" : what;
     }
 
     private static RuntimeException translate(WebApplicationException e) {

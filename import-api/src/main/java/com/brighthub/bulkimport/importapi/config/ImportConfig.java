@@ -26,6 +26,28 @@ public interface ImportConfig {
     @WithDefault("1s")
     String pollInterval();
 
+    /**
+     * How long an import may make no progress at all while BrightManager cannot be reached before it
+     * ends FAILED (a refusal, 4xx, ends it at once).
+     */
+    @WithDefault("PT1H")
+    Duration brightManagerGiveUp();
+
+    /**
+     * How long a cancel waits, after the import is marked CANCELLED, before it is acknowledged: longer
+     * than sync-worker takes to see an import's status ({@code sync.import-status-refresh}) plus a
+     * create's time in flight, so no client is sent to BrightClient after the acknowledgement.
+     */
+    @WithDefault("PT1.5S")
+    Duration cancelFence();
+
+    /**
+     * The largest client file an import carries, encoded; a larger one becomes a RECORD_UNREADABLE
+     * failure. Below Kafka's default 1 MiB per record, with room for a verdict's envelope around it.
+     */
+    @WithDefault("921600")
+    long maxRecordBytes();
+
     /** How many imports one instance enumerates at once. */
     @WithDefault("4")
     int enumerationConcurrency();

@@ -32,6 +32,12 @@ public class ImportService {
     @Inject
     EntityManager em;
 
+    @Inject
+    ImportEnds ends;
+
+    @Inject
+    com.brighthub.bulkimport.importapi.config.ImportConfig config;
+
     /** Starts an import of the account, or refuses with the contract's codes. */
     public ImportRun start(Caller caller, String accountId, boolean confirmed) {
         if (!confirmed) {
@@ -87,6 +93,63 @@ public class ImportService {
     }
 
     /**
+     * Cancels a running import: it is CANCELLED at once (a new import may start), its enumeration stops
+     * at its next page, and once this returns sync-worker sends no more of its clients to BrightClient
+     * (it sees the status within the fence this waits out). Clients already synced stay linked.
+     */
+    public ImportRun cancel(Caller caller, String accountId, String importId) {
+        int cancelled = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                        UPDATE bulk_import SET status = 'CANCELLED', finished_at = now(), cancelled_by = ?1,
+                          end_announced = FALSE, lease_owner = NULL, lease_until = NULL
+                        WHERE id = ?2 AND account_id = ?3 AND status = 'RUNNING'
+                        """)
+                .setParameter(1, caller.userId() + " (" + caller.role() + ")")
+                .setParameter(2, importId)
+                .setParameter(3, accountId)
+                .executeUpdate());
+        ImportRun run = find(accountId, importId).orElseThrow(() -> ApiException.notFound("Import " + importId));
+        if (cancelled == 0) {
+            throw new ApiException(409, "IMPORT_NOT_RUNNING", "This import is not running (it is " + run.status
+                    + "); only a running import can be cancelled", Map.of("importId", importId));
+        }
+        Log.infof("import %s of account %s cancelled by %s (%s)", importId, accountId, caller.userId(), caller.role());
+        fence();
+        ends.announce();
+        return run;
+    }
+
+    /** Waits out the time sync-worker takes to see a status change. */
+    private void fence() {
+        try {
+            Thread.sleep(config.cancelFence().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Every account's imports, newest first, for Bright Support: optionally only those with a status, and
+     * only those stalled (running, picked up, and without progress since {@code stalledBefore}) or not.
+     */
+    public List<ImportRun> acrossAccounts(ImportStatus status, Boolean stalled, Instant stalledBefore, int page,
+            int size) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Map<String, Object> params = new java.util.HashMap<>();
+        if (status != null) {
+            query.append(" and status = :status");
+            params.put("status", status);
+        }
+        String isStalled = "(status = :running and leaseEpoch > 0 and lastActivityAt < :before)";
+        if (stalled != null) {
+            query.append(stalled ? " and " + isStalled : " and not " + isStalled);
+            params.put("running", ImportStatus.RUNNING);
+            params.put("before", stalledBefore);
+        }
+        return QuarkusTransaction.requiringNew().call(() -> ImportRun.<ImportRun>find(query.toString(),
+                io.quarkus.panache.common.Sort.descending("startedAt"), params).page(page, size).list());
+    }
+
+    /**
      * Applies report-service's figures in one statement that touches only progress columns (the
      * enumerator may be committing a page of the same row): progress never goes backwards and
      * completion is final.
@@ -98,6 +161,7 @@ public class ImportService {
                           processed = GREATEST(processed, ?1),
                           last_activity_at = GREATEST(last_activity_at, COALESCE(?2, last_activity_at)),
                           finished_at = CASE WHEN ?3 AND status = 'RUNNING' THEN ?4 ELSE finished_at END,
+                          end_announced = CASE WHEN ?3 AND status = 'RUNNING' THEN FALSE ELSE end_announced END,
                           status = CASE WHEN ?3 AND status = 'RUNNING' THEN 'COMPLETED' ELSE status END
                         WHERE id = ?5 AND account_id = ?6
                         """)

@@ -1,8 +1,8 @@
 package com.brighthub.bulkimport.importapi.domain;
 
 /**
- * An import's status as the API reports it.
+ * An import's status as the API reports it. import-api owns it; report-service follows it.
  */
 public enum ImportStatus {
-    RUNNING, COMPLETED, FAILED
+    RUNNING, COMPLETED, FAILED, CANCELLED
 }

@@ -15,13 +15,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Turns BrightManager client-saved events into client records, so a corrected client syncs to
- * BrightClient without a re-run. Only accounts with BrightClient enabled sync; the record keeps the
- * save's key and time, so one client's saves are applied in save order.
+ * BrightClient without a re-run. Only saves made while BrightClient was enabled on the account sync (a
+ * save from before it was enabled never does, however late it is read); the record keeps the save's key
+ * and time, so one client's saves are applied in save order.
  */
 @ApplicationScoped
 public class ChangeListener {
@@ -41,13 +43,14 @@ public class ChangeListener {
     @Incoming("client-saved")
     @Blocking
     public void onSaves(ConsumerRecords<String, String> records) {
-        Map<String, Boolean> enabled = new HashMap<>();
+        Map<String, Optional<BrightManagerPort.Account>> accounts = new HashMap<>();
         List<ClientRecordEvent> toSync = new ArrayList<>();
         for (var decoded : EventBatch.decode(records, ClientSaved.class, ChangeListener::problem, deadLetters)) {
             ClientSaved saved = decoded.event();
-            // asked once per account and batch: a save is checked against the account as it is now
-            boolean on = enabled.computeIfAbsent(saved.accountId(), a -> Persistently.call("reading account " + a,
-                    () -> brightManager.account(a).map(BrightManagerPort.Account::brightClientEnabled).orElse(false)));
+            // asked once per account and batch: a save syncs only if BrightClient is enabled and was enabled
+            // when the client was saved (a backlog of older saves read after enabling syncs nothing)
+            boolean on = accounts.computeIfAbsent(saved.accountId(), a -> Persistently.call("reading account " + a,
+                    () -> brightManager.account(a))).map(acc -> acc.syncsSaveOf(saved.savedAt())).orElse(false);
             if (on) {
                 toSync.add(ClientRecordEvent.fromSave(saved.accountId(), saved.client(), saved.savedAt()));
             } else {

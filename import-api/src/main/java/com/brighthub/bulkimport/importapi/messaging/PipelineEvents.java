@@ -1,6 +1,10 @@
 package com.brighthub.bulkimport.importapi.messaging;
 
 import com.brighthub.bulkimport.common.messaging.KeyedMessages;
+import com.brighthub.bulkimport.importapi.brightmanager.BrightManagerPort.Unreadable;
+import com.brighthub.bulkimport.importapi.config.ImportConfig;
+import com.brighthub.bulkimport.model.Json;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import com.brighthub.bulkimport.importapi.persistence.ImportRun;
 import com.brighthub.bulkimport.model.Topics;
 import com.brighthub.bulkimport.model.client.Client;
@@ -31,13 +35,42 @@ public class PipelineEvents {
     @Channel("import-events")
     Emitter<String> importEvents;
 
-    /** One client-record event per client, keyed by account and client. */
-    public void clientRecords(String accountId, String importId, List<Client> clients) {
-        List<ClientRecordEvent> records = new ArrayList<>(clients.size());
+    @Inject
+    ImportConfig config;
+
+    /**
+     * One client-record event per client of an import, keyed by account and client, with the import in a
+     * header. A client file too large for the pipeline, or one BrightManager listed but that could not
+     * be read, goes as an unreadable record instead, so that it is accounted for and the page is never
+     * refused by the broker (and retried for ever).
+     */
+    public void clientRecords(String accountId, String importId, List<Client> clients, List<Unreadable> unreadable) {
+        List<Message<String>> messages = new ArrayList<>(clients.size() + unreadable.size());
         for (Client client : clients) {
-            records.add(ClientRecordEvent.fromImport(accountId, importId, client));
+            String json = Json.write(ClientRecordEvent.fromImport(accountId, importId, client));
+            long bytes = utf8Length(json);
+            if (bytes > config.maxRecordBytes()) {
+                json = Json.write(ClientRecordEvent.unreadable(accountId, importId, client.id(), String.format(
+                        "The client file is too large for the import: %.1f MiB, and the import carries client files"
+                                + " of up to %d KiB", bytes / 1048576.0, config.maxRecordBytes() / 1024)));
+            }
+            messages.add(KeyedMessages.keyedJson(Topics.clientKey(accountId, client.id()), json,
+                    ClientRecordEvent.IMPORT_HEADER, importId));
         }
-        clientRecords(records);
+        for (Unreadable u : unreadable) {
+            messages.add(KeyedMessages.keyedJson(Topics.clientKey(accountId, u.clientId()),
+                    Json.write(ClientRecordEvent.unreadable(accountId, importId, u.clientId(), u.problem())),
+                    ClientRecordEvent.IMPORT_HEADER, importId));
+        }
+        KeyedMessages.sendAll(clientRecords, messages);
+    }
+
+    /** The length of {@code s} in UTF-8, counted only where it could matter. */
+    private long utf8Length(String s) {
+        if ((long) s.length() * 3 <= config.maxRecordBytes()) {
+            return s.length();
+        }
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 
     /** Client-record events as they are (BrightManager saves), each keyed by account and client. */
@@ -59,9 +92,28 @@ public class PipelineEvents {
         send(run, ImportEvent.Type.ENUMERATED);
     }
 
+    /**
+     * The import's end: its status, and for one that ended before its enumeration did, the clients
+     * BrightManager said the account holds as its total (those not reached are not processed).
+     */
+    public void ended(ImportRun run) {
+        ImportEvent.Type type = switch (run.status) {
+            case COMPLETED -> ImportEvent.Type.COMPLETED;
+            case FAILED -> ImportEvent.Type.FAILED;
+            case CANCELLED -> ImportEvent.Type.CANCELLED;
+            case RUNNING -> throw new IllegalArgumentException("import " + run.id + " has not ended");
+        };
+        long total = run.enumerationDone || run.expectedTotal == null ? run.total : Math.max(run.total, run.expectedTotal);
+        send(run, type, total, run.failureReason);
+    }
+
     private void send(ImportRun run, ImportEvent.Type type) {
+        send(run, type, run.total, null);
+    }
+
+    private void send(ImportRun run, ImportEvent.Type type, long total, String failureReason) {
         ImportEvent event = new ImportEvent(UUID.randomUUID(), run.accountId, run.id, type, Instant.now(),
-                run.startedBy, run.startedAt, run.total, run.alreadyLinked, run.emitted);
+                run.startedBy, run.startedAt, total, run.alreadyLinked, run.emitted, failureReason);
         KeyedMessages.sendAll(importEvents, List.of(KeyedMessages.keyed(Topics.importKey(run.accountId, run.id), event)));
     }
 }

@@ -26,6 +26,9 @@ public class ProgressListener {
     @Inject
     DeadLetters deadLetters;
 
+    @Inject
+    com.brighthub.bulkimport.importapi.domain.ImportEnds ends;
+
     @Incoming("import-progress")
     @Blocking
     public void onProgress(ConsumerRecords<String, String> records) {
@@ -33,5 +36,8 @@ public class ProgressListener {
                 p -> EventBatch.missing(REQUIRED, p.accountId(), p.importId()), deadLetters);
         Persistently.run("applying progress", () -> QuarkusTransaction.requiringNew()
                 .run(() -> progress.forEach(d -> imports.applyProgress(d.event()))));
+        if (progress.stream().anyMatch(d -> d.event().completed())) {
+            ends.announce();
+        }
     }
 }

@@ -14,8 +14,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One audited attempt to start a bulk import: who, in which role, for which account, when, and how it
- * ended ({@code STARTED} or the refusal's code).
+ * One audited action on an account – a start or cancel of a bulk import, or Bright Support's access:
+ * who, in which role, for which account, when, and how it ended ({@code STARTED}, {@code CANCELLED},
+ * {@code ALLOWED} or the refusal's code).
  */
 @Entity
 @Table(name = "import_audit")
@@ -44,6 +45,10 @@ public class AuditEntry extends PanacheEntityBase {
     public String message;
 
     public Instant at;
+
+    /** The id of the event another service sent this entry in, if it came that way. */
+    @Column(name = "event_id")
+    public String eventId;
 
     /** The account's newest entries first. */
     public static List<AuditEntry> ofAccount(String accountId, int limit) {

@@ -75,6 +75,21 @@ public class ImportRun extends PanacheEntityBase {
     @Column(name = "lease_until")
     public Instant leaseUntil;
 
+    /** The fencing token: raised by every claim, checked by every commit of the enumeration. */
+    @Column(name = "lease_epoch")
+    public long leaseEpoch;
+
+    /** Why a FAILED import failed, in words the user can act on. */
+    @Column(name = "failure_reason")
+    public String failureReason;
+
+    @Column(name = "cancelled_by")
+    public String cancelledBy;
+
+    /** False once the import ended until its end was published to the other services. */
+    @Column(name = "end_announced")
+    public boolean endAnnounced;
+
     /** The account's imports, newest first. */
     public static List<ImportRun> ofAccount(String accountId) {
         return list("accountId", Sort.descending("startedAt"), accountId);

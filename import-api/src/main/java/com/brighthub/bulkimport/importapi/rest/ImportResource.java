@@ -80,6 +80,29 @@ public class ImportResource {
                 .build();
     }
 
+    @POST
+    @Path("/{importId}/cancel")
+    @Operation(summary = "Cancel a running import",
+            description = "Enumeration stops and no further client is sent to BrightClient once this answers;"
+                    + " clients already synced stay linked, the rest count as notProcessed. A new import may start"
+                    + " at once. Admin, Owner or Support.")
+    @APIResponse(responseCode = "202", description = "Cancelled: the import, with status CANCELLED")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such import in this account")
+    @APIResponse(responseCode = "409", description = "IMPORT_NOT_RUNNING: the import has already ended")
+    public Response cancel(@PathParam("accountId") String accountId, @PathParam("importId") String importId) {
+        Caller who = caller.get();
+        ImportRun run;
+        try {
+            run = imports.cancel(who, accountId, importId);
+        } catch (ApiException refused) {
+            audit.record(accountId, who.userId(), who.role(), Audit.CANCEL_IMPORT, refused.code(), importId,
+                    refused.getMessage());
+            throw refused;
+        }
+        audit.record(accountId, who.userId(), who.role(), Audit.CANCEL_IMPORT, "CANCELLED", importId, null);
+        return Response.accepted(view(run)).build();
+    }
+
     @GET
     @Path("/preflight")
     @Operation(summary = "What an import would do now: clients, already linked, excluded, and failures by reason")

@@ -10,7 +10,10 @@ import java.time.Instant;
  *
  * @param total clients found in BrightManager so far (final once {@code enumerationComplete})
  * @param processed clients accounted for: imported, failed, excluded or already linked
- * @param stalled true while running when nothing has progressed for the configured time
+ * @param stalled true while running when nothing has progressed for the configured time (never while queued)
+ * @param queued true while the import waits for a free enumerator: it has not been picked up yet
+ * @param failureReason why a FAILED import failed, in words the user can act on
+ * @param cancelledBy who cancelled a CANCELLED import, and in which role
  */
 public record ImportView(
         String importId,
@@ -26,7 +29,10 @@ public record ImportView(
         boolean enumerationComplete,
         long alreadyLinked,
         boolean stalled,
+        boolean queued,
         Instant lastActivityAt,
+        String failureReason,
+        String cancelledBy,
         String reportPath) {
 
     /** The view of a run at {@code now}, flagged stalled after {@code stallAfter} without progress. */
@@ -36,9 +42,15 @@ public record ImportView(
         long processed = Math.min(run.processed, denominator);
         int percent = run.status == ImportStatus.COMPLETED ? 100
                 : denominator == 0 ? 0 : (int) Math.min(99, processed * 100 / denominator);
-        boolean stalled = run.status == ImportStatus.RUNNING && run.lastActivityAt.plus(stallAfter).isBefore(now);
+        boolean queued = queued(run);
+        boolean stalled = run.status == ImportStatus.RUNNING && !queued && run.lastActivityAt.plus(stallAfter).isBefore(now);
         return new ImportView(run.id, run.accountId, run.status, run.startedBy, run.startedRole, run.startedAt,
-                run.finishedAt, run.total, processed, percent, run.enumerationDone, run.alreadyLinked, stalled,
-                run.lastActivityAt, "/api/v1/accounts/" + run.accountId + "/imports/" + run.id + "/report");
+                run.finishedAt, run.total, processed, percent, run.enumerationDone, run.alreadyLinked, stalled, queued,
+                run.lastActivityAt, run.failureReason, run.cancelledBy, "/api/v1/accounts/" + run.accountId + "/imports/" + run.id + "/report");
+    }
+
+    /** True while a running import waits for its first enumerator. */
+    public static boolean queued(ImportRun run) {
+        return run.status == ImportStatus.RUNNING && !run.enumerationDone && run.leaseEpoch == 0;
     }
 }

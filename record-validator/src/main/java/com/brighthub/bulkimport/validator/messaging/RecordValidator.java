@@ -6,6 +6,8 @@ import com.brighthub.bulkimport.common.messaging.KeyedMessages;
 import com.brighthub.bulkimport.common.messaging.Persistently;
 import com.brighthub.bulkimport.model.Topics;
 import com.brighthub.bulkimport.model.events.ClientRecordEvent;
+import com.brighthub.bulkimport.model.events.ReasonCode;
+import com.brighthub.bulkimport.model.events.Reason;
 import com.brighthub.bulkimport.model.events.ValidationResult;
 import com.brighthub.bulkimport.model.events.Verdict;
 import com.brighthub.bulkimport.model.rules.ClientRules;
@@ -61,6 +63,13 @@ public class RecordValidator {
 
     /** The verdict on one client record. */
     public static ValidationResult verdict(ClientRecordEvent event) {
+        String unreadable = unreadable(event);
+        if (unreadable != null) {
+            // a client file the import could not carry or read is accounted for as a failure, never lost
+            return new ValidationResult(UUID.randomUUID(), event.accountId(), event.importId(), event.clientId(),
+                    event.origin(), Instant.now(), Verdict.FAIL, List.of(new Reason(ReasonCode.RECORD_UNREADABLE,
+                            ClientRules.bounded(unreadable))), null, null, null, event.occurredAt());
+        }
         Evaluation evaluation = ClientRules.evaluate(event.client());
         return new ValidationResult(UUID.randomUUID(), event.accountId(), event.importId(), event.clientId(),
                 event.origin(), Instant.now(), evaluation.verdict(), evaluation.reasons(),
@@ -69,22 +78,36 @@ public class RecordValidator {
                 event.occurredAt());
     }
 
-    /** Why a record cannot be validated at all (it then goes to the dead-letter topic), or null. */
+    /** Why an import's record cannot be validated as a client file, or null when it can. */
+    static String unreadable(ClientRecordEvent event) {
+        if (event.unreadable() != null && !event.unreadable().isBlank()) {
+            return event.unreadable();
+        }
+        if (event.client() == null) {
+            return "The record came without its client file";
+        }
+        if (!event.clientId().equals(event.client().id())) {
+            return "The record's client id does not match its client file's id";
+        }
+        return null;
+    }
+
+    /**
+     * Why a record cannot be given a verdict at all (it then goes to the dead-letter topic, where
+     * report-service still counts an import's record), or null. An import's record that names its
+     * import and client always gets one: a missing or mismatched client file is a RECORD_UNREADABLE failure.
+     */
     static String problem(ClientRecordEvent event) {
         if (event.origin() == null) {
             return "missing origin";
         }
-        String missing = EventBatch.missing(new String[] {"accountId", "clientId", "client"},
-                event.accountId(), event.clientId(), event.client());
+        String missing = EventBatch.missing(new String[] {"accountId", "clientId"}, event.accountId(), event.clientId());
         if (missing != null) {
             return missing;
         }
-        if (!event.clientId().equals(event.client().id())) {
-            return "clientId does not match the client's id";
-        }
         return switch (event.origin()) {
             case IMPORT -> event.importId() == null || event.importId().isBlank() ? "import record without importId" : null;
-            case SAVE -> null;
+            case SAVE -> unreadable(event);
         };
     }
 }

@@ -31,7 +31,7 @@ public record Outcome(String importId, String accountId, String clientId, Outcom
             case IMPORTED -> OutcomeKind.IMPORTED;
             case ALREADY_LINKED -> OutcomeKind.ALREADY_LINKED;
             case REJECTED -> OutcomeKind.FAILED;
-            case UPDATED, STALE -> null;
+            case UPDATED, STALE, SKIPPED -> null;
         };
         return kind == null ? Optional.empty() : Optional.of(new Outcome(s.importId(), s.accountId(), s.clientId(),
                 kind, kind == OutcomeKind.FAILED ? s.reasons() : List.of(), s.clientReference(), s.clientName(),

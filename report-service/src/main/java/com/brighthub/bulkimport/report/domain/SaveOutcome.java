@@ -30,7 +30,7 @@ public record SaveOutcome(String accountId, String clientId, boolean synced, Lis
                     s.clientReference(), s.clientName()));
             case REJECTED -> Optional.of(new SaveOutcome(s.accountId(), s.clientId(), false, s.reasons(),
                     s.clientReference(), s.clientName()));
-            case ALREADY_LINKED, STALE -> Optional.empty();
+            case ALREADY_LINKED, STALE, SKIPPED -> Optional.empty();
         };
     }
 }

@@ -9,6 +9,7 @@ import com.brighthub.bulkimport.model.events.Origin;
 import com.brighthub.bulkimport.model.events.SyncResult;
 import com.brighthub.bulkimport.model.events.ValidationResult;
 import com.brighthub.bulkimport.model.events.Verdict;
+import com.brighthub.bulkimport.report.domain.DeadLettered;
 import com.brighthub.bulkimport.report.domain.Outcome;
 import com.brighthub.bulkimport.report.domain.ReportAggregator;
 import com.brighthub.bulkimport.report.domain.SaveOutcome;
@@ -79,6 +80,8 @@ public class PipelineListener {
                         }
                     }
                 }
+                case Topics.DLQ_IMPORT_API, Topics.DLQ_RECORD_VALIDATOR, Topics.DLQ_SYNC_WORKER,
+                        Topics.DLQ_REPORT_SERVICE -> DeadLettered.of(record).ifPresent(outcomes::add);
                 default -> deadLetters.send(record, "report-service does not read topic " + record.topic());
             }
         }

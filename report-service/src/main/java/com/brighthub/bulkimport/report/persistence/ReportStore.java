@@ -37,12 +37,16 @@ public class ReportStore {
 
     private static final String ROW_COLUMNS = """
             import_id, account_id, started_by, started_at, enumerated, total, linked_at_start, emitted, imported,
-            failed, excluded, linked_during, first_outcome_at, last_activity_at, completed_at, resolved_since_import""";
+            failed, excluded, linked_during, first_outcome_at, last_activity_at, completed_at, resolved_since_import,
+            status, failure_reason, ended_at""";
 
     @Inject
     AgroalDataSource db;
 
-    /** Applies import-api's lifecycle facts: figures only ever grow, and an enumeration once complete stays so. */
+    /**
+     * Applies import-api's lifecycle facts: figures only ever grow, an enumeration once complete stays so,
+     * and the status is import-api's – RUNNING until its first announced end, which is final.
+     */
     @Transactional
     public Set<String> applyImportEvents(List<ImportEvent> events) {
         Set<String> touched = new HashSet<>();
@@ -56,9 +60,13 @@ public class ReportStore {
         }
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO import_report AS r (import_id, account_id, started_by, started_at, enumerated, total,
-                                                linked_at_start, emitted, last_activity_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                                linked_at_start, emitted, last_activity_at, status, failure_reason,
+                                                ended_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (import_id) DO UPDATE SET
+                  status           = CASE WHEN r.status = 'RUNNING' THEN EXCLUDED.status ELSE r.status END,
+                  failure_reason   = CASE WHEN r.status = 'RUNNING' THEN EXCLUDED.failure_reason ELSE r.failure_reason END,
+                  ended_at         = CASE WHEN r.status = 'RUNNING' THEN EXCLUDED.ended_at ELSE r.ended_at END,
                   started_by       = COALESCE(r.started_by, EXCLUDED.started_by),
                   started_at       = COALESCE(r.started_at, EXCLUDED.started_at),
                   enumerated       = r.enumerated OR EXCLUDED.enumerated,
@@ -78,6 +86,10 @@ public class ReportStore {
                 ps.setLong(7, e.alreadyLinked());
                 ps.setLong(8, e.emitted());
                 ps.setTimestamp(9, ts(e.occurredAt() == null ? Instant.now() : e.occurredAt()));
+                boolean ends = e.type() != null && e.type().ends();
+                ps.setString(10, ends ? e.type().name() : "RUNNING");
+                ps.setString(11, ends ? e.failureReason() : null);
+                ps.setTimestamp(12, ends ? ts(e.occurredAt() == null ? Instant.now() : e.occurredAt()) : null);
                 ps.addBatch();
                 touched.add(e.importId());
             }
@@ -88,15 +100,23 @@ public class ReportStore {
         return touched;
     }
 
+    /**
+     * Two facts of one import as one: an end wins (the first), then a completed enumeration. An end that
+     * comes with a completed enumeration in the same batch keeps the enumeration complete, as the end's
+     * own figures are then the final ones.
+     */
     private static ImportEvent fold(ImportEvent a, ImportEvent b) {
-        ImportEvent.Type type = a.type() == ImportEvent.Type.ENUMERATED || b.type() == ImportEvent.Type.ENUMERATED
-                ? ImportEvent.Type.ENUMERATED : b.type();
+        ImportEvent.Type type = a.type() != null && a.type().ends() ? a.type()
+                : b.type() != null && b.type().ends() ? b.type()
+                : a.type() == ImportEvent.Type.ENUMERATED || b.type() == ImportEvent.Type.ENUMERATED
+                        ? ImportEvent.Type.ENUMERATED : b.type();
+        String failureReason = a.type() != null && a.type().ends() ? a.failureReason() : b.failureReason();
         return new ImportEvent(b.eventId(), a.accountId(), a.importId(), type,
                 a.occurredAt() == null || (b.occurredAt() != null && b.occurredAt().isAfter(a.occurredAt()))
                         ? b.occurredAt() : a.occurredAt(),
                 a.startedBy() != null ? a.startedBy() : b.startedBy(), a.startedAt() != null ? a.startedAt() : b.startedAt(),
                 Math.max(a.total(), b.total()), Math.max(a.alreadyLinked(), b.alreadyLinked()),
-                Math.max(a.emitted(), b.emitted()));
+                Math.max(a.emitted(), b.emitted()), failureReason);
     }
 
     /** Records outcomes once each; returns the imports whose figures moved. */
@@ -402,7 +422,8 @@ public class ReportStore {
         return new ReportRow(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs.getTimestamp(4)),
                 rs.getBoolean(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10),
                 rs.getLong(11), rs.getLong(12), instant(rs.getTimestamp(13)), instant(rs.getTimestamp(14)),
-                instant(rs.getTimestamp(15)), rs.getLong(16));
+                instant(rs.getTimestamp(15)), rs.getLong(16), rs.getString(17), rs.getString(18),
+                instant(rs.getTimestamp(19)));
     }
 
     private static Timestamp ts(Instant i) {

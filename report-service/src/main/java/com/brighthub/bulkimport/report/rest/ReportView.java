@@ -10,12 +10,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The summary report of one import (contracts.md): when finished,
- * {@code alreadyLinked + excluded + imported + failed == total}.
+ * The summary report of one import (contracts.md): once it ended – COMPLETED, FAILED or CANCELLED, as
+ * import-api decided – {@code alreadyLinked + excluded + imported + failed + notProcessed == total}.
  *
+ * @param status import-api's status of the import: this service follows it, never decides it
  * @param total clients in the BrightManager account when the import ran (final once {@code enumerationComplete})
  * @param resolvedSinceImport failed clients that a later save in BrightManager synced to BrightClient
  * @param failuresByReason failure rows per reason code (a client with two reasons counts in both)
+ * @param notProcessed clients a failed or cancelled import did not reach (0 otherwise)
+ * @param failureReason why a FAILED import failed
  * @param outstanding clients sent on that have no outcome yet
  * @param clientsPerSecond outcomes per second since the first one
  * @param etaSeconds estimated seconds until every client is accounted for, while running
@@ -33,6 +36,8 @@ public record ReportView(
         long excluded,
         long imported,
         long failed,
+        long notProcessed,
+        String failureReason,
         long resolvedSinceImport,
         long processed,
         long outstanding,
@@ -47,7 +52,7 @@ public record ReportView(
 
     /** The view of a stored report at {@code now}. */
     public static ReportView of(ReportRow r, Map<String, long[]> byReason, Duration stallAfter, Instant now) {
-        boolean complete = r.completedAt() != null;
+        boolean complete = r.ended();
         Map<ReasonCode, Long> counts = new LinkedHashMap<>();
         List<ReasonSummary> reasons = new ArrayList<>();
         for (ReasonCode code : ReasonCode.values()) {
@@ -60,11 +65,12 @@ public record ReportView(
         long outcomes = r.imported() + r.failed() + r.excluded() + r.linkedDuring();
         long outstanding = Math.max(0, r.emitted() - outcomes);
         long denominator = r.enumerated() ? r.total() : Math.max(r.total(), r.processed());
-        int percent = complete ? 100 : denominator == 0 ? 0 : (int) Math.min(99, r.processed() * 100 / denominator);
+        int percent = "COMPLETED".equals(r.status()) ? 100
+                : complete ? (int) Math.min(100, denominator == 0 ? 0 : r.processed() * 100 / denominator) : denominator == 0 ? 0 : (int) Math.min(99, r.processed() * 100 / denominator);
         Double rate = null;
         Long eta = null;
         if (r.firstOutcomeAt() != null && outcomes > 0) {
-            Instant until = complete ? r.lastActivityAt() : now;
+            Instant until = complete && r.lastActivityAt() != null ? r.lastActivityAt() : now;
             double seconds = Math.max(0.001, Duration.between(r.firstOutcomeAt(), until).toMillis() / 1000.0);
             rate = Math.round(outcomes / seconds * 10) / 10.0;
             if (!complete && r.enumerated() && rate > 0) {
@@ -73,9 +79,9 @@ public record ReportView(
         }
         Instant last = r.lastActivityAt() == null ? r.startedAt() : r.lastActivityAt();
         boolean stalled = !complete && last != null && last.plus(stallAfter).isBefore(now);
-        return new ReportView(r.importId(), r.accountId(), complete ? "COMPLETED" : "RUNNING", r.startedBy(),
-                r.startedAt(), r.completedAt(), r.enumerated(), r.total(), r.alreadyLinked(), r.excluded(),
-                r.imported(), r.failed(), r.resolvedSinceImport(), r.processed(), outstanding, percent, counts, reasons, rate, eta, stalled,
+        return new ReportView(r.importId(), r.accountId(), r.status(), r.startedBy(),
+                r.startedAt(), r.endedAt(), r.enumerated(), r.total(), r.alreadyLinked(), r.excluded(),
+                r.imported(), r.failed(), r.notProcessed(), r.failureReason(), r.resolvedSinceImport(), r.processed(), outstanding, percent, counts, reasons, rate, eta, stalled,
                 r.lastActivityAt(), "/api/v1/accounts/" + r.accountId() + "/imports/" + r.importId() + "/failures.csv");
     }
 }

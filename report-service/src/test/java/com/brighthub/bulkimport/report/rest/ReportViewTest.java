@@ -13,7 +13,8 @@ class ReportViewTest {
     static final Instant T0 = Instant.parse("2026-11-25T09:00:00Z");
 
     static ReportRow running(Instant lastActivity) {
-        return new ReportRow("I", "A", "alice", T0, true, 1000, 100, 900, 300, 50, 50, 0, T0, lastActivity, null, 0);
+        return new ReportRow("I", "A", "alice", T0, true, 1000, 100, 900, 300, 50, 50, 0, T0, lastActivity, null, 0, "RUNNING", null,
+                null);
     }
 
     @Test
@@ -39,7 +40,7 @@ class ReportViewTest {
     @Test
     void aCompletedImportIsNeverStalled() {
         ReportRow done = new ReportRow("I", "A", "alice", T0, true, 1000, 100, 900, 800, 50, 50, 0, T0,
-                T0.plusSeconds(10), T0.plusSeconds(10), 0);
+                T0.plusSeconds(10), T0.plusSeconds(10), 0, "COMPLETED", null, T0.plusSeconds(10));
 
         ReportView view = ReportView.of(done, Map.of("ADDRESS_LINE_1_MISSING", new long[] {70, 70}),
                 Duration.ofMinutes(5), T0.plusSeconds(3600));
@@ -48,9 +49,25 @@ class ReportViewTest {
         assertThat(view.status()).isEqualTo("COMPLETED");
         assertThat(view.percent()).isEqualTo(100);
         assertThat(view.alreadyLinked() + view.excluded() + view.imported() + view.failed()).isEqualTo(view.total());
+        assertThat(view.notProcessed()).isZero();
         assertThat(view.reasons()).singleElement().satisfies(r -> {
             assertThat(r.reason()).isEqualTo("Address Line 1 is missing");
             assertThat(r.howToFix()).contains("add at least Address Line 1");
         });
+    }
+
+    @Test
+    void aCancelledImportCountsWhatItDidNotReachAsNotProcessedAndIsNeverStalled() {
+        ReportRow cancelled = new ReportRow("I", "A", "alice", T0, false, 1000, 100, 400, 300, 50, 50, 0, T0,
+                T0.plusSeconds(10), null, 0, "CANCELLED", null, T0.plusSeconds(10));
+
+        ReportView view = ReportView.of(cancelled, Map.of(), Duration.ofMinutes(5), T0.plusSeconds(3600));
+
+        assertThat(view.status()).isEqualTo("CANCELLED");
+        assertThat(view.stalled()).isFalse();
+        assertThat(view.notProcessed()).isEqualTo(500);
+        assertThat(view.alreadyLinked() + view.excluded() + view.imported() + view.failed() + view.notProcessed())
+                .isEqualTo(view.total());
+        assertThat(view.percent()).isEqualTo(50);
     }
 }

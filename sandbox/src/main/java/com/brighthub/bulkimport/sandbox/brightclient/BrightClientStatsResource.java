@@ -8,14 +8,26 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * Test views of the BrightClient stand-in: record and duplicate counts, so tests check "each client
- * exactly once" at any scale, and the records held for one BrightManager client.
+ * Test views of the stand-ins: BrightClient's record and duplicate counts, so tests check "each client
+ * exactly once" at any scale, the records held for one BrightManager client, and BrightManager's
+ * listing calls.
  */
 @Path("/sandbox/accounts/{accountId}")
 public class BrightClientStatsResource {
 
     @Inject
     BrightClientStore store;
+
+    @Inject
+    com.brighthub.bulkimport.sandbox.brightmanager.ListingCalls listingCalls;
+
+    /** BrightManager's client-listing calls for the account, and the most that were in flight at once. */
+    @GET
+    @Path("/brightmanager-stats")
+    public com.brighthub.bulkimport.sandbox.brightmanager.ListingCalls.Stats brightManagerStats(
+            @PathParam("accountId") String accountId) {
+        return listingCalls.stats(accountId);
+    }
 
     @GET
     @Path("/brightclient-stats")

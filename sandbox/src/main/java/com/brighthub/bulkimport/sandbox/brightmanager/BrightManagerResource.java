@@ -32,6 +32,9 @@ public class BrightManagerResource {
     @Inject
     Faults faults;
 
+    @Inject
+    ListingCalls listingCalls;
+
     @PUT
     public Response putAccount(@PathParam("accountId") String accountId, Account body) {
         if (body == null) {
@@ -74,7 +77,8 @@ public class BrightManagerResource {
     public Response list(@PathParam("accountId") String accountId, @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("100") int limit) {
         store.account(accountId).orElseThrow(() -> SandboxErrors.notFound("Account " + accountId));
-        faults.applyToBrightManager();
+        // the listing's faults (latency, a refusal) apply while the call is counted as in flight
+        listingCalls.during(accountId, faults::applyToBrightManager);
         long after;
         try {
             after = cursor == null || cursor.isBlank() ? 0 : Long.parseLong(cursor);

@@ -24,29 +24,39 @@ public class BrightManagerStore {
     @Inject
     AgroalDataSource db;
 
+    /** Creates or updates an account; enabling BrightClient (from disabled) notes when. */
     public Account upsertAccount(String accountId, String name, boolean enabled) {
         sql("""
-                INSERT INTO bm_account (account_id, name, bright_client_enabled) VALUES (?, ?, ?)
+                INSERT INTO bm_account AS a (account_id, name, bright_client_enabled, bright_client_enabled_at)
+                VALUES (?, ?, ?, CASE WHEN ? THEN ?::timestamptz END)
                 ON CONFLICT (account_id) DO UPDATE
-                  SET name = EXCLUDED.name, bright_client_enabled = EXCLUDED.bright_client_enabled, updated_at = now()
+                  SET name = EXCLUDED.name, bright_client_enabled = EXCLUDED.bright_client_enabled, updated_at = now(),
+                      bright_client_enabled_at = CASE
+                        WHEN NOT EXCLUDED.bright_client_enabled THEN NULL
+                        WHEN a.bright_client_enabled THEN a.bright_client_enabled_at
+                        ELSE EXCLUDED.bright_client_enabled_at END
                 """, ps -> {
             ps.setString(1, accountId);
             ps.setString(2, name);
             ps.setBoolean(3, enabled);
+            ps.setBoolean(4, enabled);
+            ps.setTimestamp(5, java.sql.Timestamp.from(java.time.Instant.now()));
             ps.executeUpdate();
             return null;
         });
-        return new Account(accountId, name, enabled);
+        return account(accountId).orElseThrow();
     }
 
     public Optional<Account> account(String accountId) {
-        return sql("SELECT name, bright_client_enabled FROM bm_account WHERE account_id = ?", ps -> {
-            ps.setString(1, accountId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Account(accountId, rs.getString(1), rs.getBoolean(2)))
-                        : Optional.<Account>empty();
-            }
-        });
+        return sql("SELECT name, bright_client_enabled, bright_client_enabled_at FROM bm_account WHERE account_id = ?",
+                ps -> {
+                    ps.setString(1, accountId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? Optional.of(new Account(accountId, rs.getString(1), rs.getBoolean(2),
+                                rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
+                                : Optional.<Account>empty();
+                    }
+                });
     }
 
     /** Stores a client file saved by a user; what it should fail on is no longer known. */

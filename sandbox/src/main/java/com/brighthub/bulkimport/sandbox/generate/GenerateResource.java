@@ -69,6 +69,52 @@ public class GenerateResource {
                 expected(accountId))).build();
     }
 
+    /**
+     * Adds unusual client files, as pre-existing data: {@code large} valid ones of some 330 KiB (a client
+     * with 2,500 contacts), {@code huge} ones of some 1.3 MiB (10,000 contacts: too large for the import),
+     * and {@code malformed} ones whose addresses are not a list. The expectation records the huge and
+     * malformed ones as RECORD_UNREADABLE failures.
+     */
+    @POST
+    @jakarta.ws.rs.Path("/unusual")
+    public Response unusual(@PathParam("accountId") String accountId, @QueryParam("large") @DefaultValue("0") int large,
+            @QueryParam("huge") @DefaultValue("0") int huge, @QueryParam("malformed") @DefaultValue("0") int malformed) {
+        if (large < 0 || huge < 0 || malformed < 0 || large + huge + malformed > 100) {
+            return SandboxErrors.error(400, "INVALID_COUNT", "large, huge and malformed: 0 or more, at most 100 together");
+        }
+        store.account(accountId).orElseThrow(() -> SandboxErrors.notFound("Account " + accountId));
+        long n = store.count(accountId) + 1;
+        List<BrightManagerStore.Row> rows = new ArrayList<>();
+        for (int i = 0; i < large; i++, n++) {
+            rows.add(new BrightManagerStore.Row(clientId(n), Json.write(withContacts(clientId(n), 2_500)), ""));
+        }
+        for (int i = 0; i < huge; i++, n++) {
+            rows.add(new BrightManagerStore.Row(clientId(n), Json.write(withContacts(clientId(n), 10_000)),
+                    ReasonCode.RECORD_UNREADABLE.name()));
+        }
+        for (int i = 0; i < malformed; i++, n++) {
+            rows.add(new BrightManagerStore.Row(clientId(n), "{\"id\": \"" + clientId(n) + "\", \"reference\": \"BAD" + i
+                    + "\", \"name\": \"Malformed Ltd\", \"type\": \"TRUST\", \"addresses\": \"not a list\", \"contacts\": []}",
+                    ReasonCode.RECORD_UNREADABLE.name()));
+        }
+        store.insertGenerated(accountId, rows);
+        return Response.ok(expected(accountId)).build();
+    }
+
+    /** A valid trust with {@code contacts} shareholders. */
+    static com.brighthub.bulkimport.model.client.Client withContacts(String id, int contacts) {
+        List<com.brighthub.bulkimport.model.client.Contact> people = new ArrayList<>(contacts);
+        for (int i = 0; i < contacts; i++) {
+            people.add(new com.brighthub.bulkimport.model.client.Contact(i == 0 ? "MAIN" : "OTHER", "P-" + i,
+                    "First" + i, "Shareholder" + i, "shareholder" + i + "@members.example", "+44 113 496 0000",
+                    "SHAREHOLDER"));
+        }
+        return new com.brighthub.bulkimport.model.client.Client(id, "LARGE" + id.substring(3), "Members Trust " + id,
+                "TRUST", null, null, "office@members.example", List.of(new com.brighthub.bulkimport.model.client.Address(
+                        "REGISTERED_OFFICE", "1 High Street", null, null, "Leeds", "West Yorkshire", "LS1 1AA", "GB")),
+                people);
+    }
+
     /** The expectation for every generated client of an account still as generated. */
     public Expected expected(String accountId) {
         long generated = 0;

@@ -39,6 +39,12 @@ public class DeadLetters {
         Log.warnf("dead-lettering %s-%d@%d (key %s): %s", record.topic(), record.partition(), record.offset(),
                 record.key(), reason);
         RecordHeaders headers = new RecordHeaders();
+        // the record's own headers travel with it (an import's record names its import in one)
+        for (var h : record.headers()) {
+            if (!h.key().startsWith("dead-letter-")) {
+                headers.add(h.key(), h.value());
+            }
+        }
         headers.add(REASON, bytes(reason));
         headers.add(TOPIC, bytes(record.topic()));
         headers.add(PARTITION, bytes(Integer.toString(record.partition())));

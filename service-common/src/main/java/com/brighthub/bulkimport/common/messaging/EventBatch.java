@@ -20,8 +20,12 @@ public final class EventBatch {
     public record Decoded<T>(ConsumerRecord<String, String> record, T event) {
     }
 
-    /** The largest event we decode; anything larger is dead-lettered unread (a client is a few KiB). */
-    public static final int MAX_EVENT_CHARS = 256 * 1024;
+    /**
+     * The largest event we decode; anything larger is dead-lettered unread. A client is a few KiB, a
+     * large practice's client with thousands of contacts a few hundred; import-api sends none above
+     * 900 KiB (larger ones become RECORD_UNREADABLE failures), and Kafka takes none above 1 MiB.
+     */
+    public static final int MAX_EVENT_CHARS = 1024 * 1024;
 
     private EventBatch() {
     }

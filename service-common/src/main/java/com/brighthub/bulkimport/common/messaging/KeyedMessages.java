@@ -36,9 +36,14 @@ public final class KeyedMessages {
 
     /** The same, with one header (a fact a consumer can read without decoding the event). */
     public static Message<String> keyed(String key, Object event, String header, String value) {
+        return keyedJson(key, Json.write(event), header, value);
+    }
+
+    /** A message of already encoded JSON, keyed, with one header. */
+    public static Message<String> keyedJson(String key, String json, String header, String value) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(header, value.getBytes(StandardCharsets.UTF_8));
-        return Message.of(Json.write(event))
+        return Message.of(json)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).withHeaders(headers).build());
     }
 

@@ -17,7 +17,14 @@ public final class Persistently {
     /** How long a batch keeps being retried before the consumer gives up on it. */
     public static final Duration GIVE_UP_AFTER = Duration.ofMinutes(15);
 
+    private static volatile boolean stopping;
+
     private Persistently() {
+    }
+
+    /** Stops retrying: the service is shutting down, and its batches are redelivered after the restart. */
+    public static void stop() {
+        stopping = true;
     }
 
     /** Runs {@code work} until it succeeds. */
@@ -39,7 +46,7 @@ public final class Persistently {
             } catch (MalformedEventException e) {
                 throw e;
             } catch (RuntimeException e) {
-                if (Instant.now().isAfter(giveUp)) {
+                if (stopping || Instant.now().isAfter(giveUp)) {
                     throw e;
                 }
                 Log.warnf("%s failed (attempt %d: %s); retrying in %d ms", what, attempt, rootMessage(e), backoffMs);

@@ -7,7 +7,9 @@ import java.util.UUID;
 
 /**
  * One client to validate and sync: emitted per client by an import run, or by the change-listener
- * for a BrightManager save ({@code importId} is then null).
+ * for a BrightManager save ({@code importId} is then null). A client file an import could not carry –
+ * too large for the pipeline, or not decodable – comes without its client and with {@code unreadable}
+ * saying why, so it is still accounted for (as a {@code RECORD_UNREADABLE} failure).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ClientRecordEvent(
@@ -17,17 +19,30 @@ public record ClientRecordEvent(
         String clientId,
         Origin origin,
         Instant occurredAt,
-        Client client) {
+        Client client,
+        String unreadable) {
+
+    /**
+     * The header naming an import's record's import: whatever happens to the record's value, a consumer
+     * that dead-letters it can still say which import it belonged to.
+     */
+    public static final String IMPORT_HEADER = "import-id";
 
     /** A record for a client saved in BrightManager; {@code occurredAt} is the save's time, which orders saves. */
     public static ClientRecordEvent fromSave(String accountId, Client client, Instant savedAt) {
         return new ClientRecordEvent(UUID.randomUUID(), accountId, null, client.id(), Origin.SAVE,
-                savedAt == null ? Instant.now() : savedAt, client);
+                savedAt == null ? Instant.now() : savedAt, client, null);
     }
 
     /** A record for a client found by an import run. */
     public static ClientRecordEvent fromImport(String accountId, String importId, Client client) {
         return new ClientRecordEvent(UUID.randomUUID(), accountId, importId, client.id(), Origin.IMPORT,
-                Instant.now(), client);
+                Instant.now(), client, null);
+    }
+
+    /** A record for a client file an import found but could not carry: {@code why} says what was wrong. */
+    public static ClientRecordEvent unreadable(String accountId, String importId, String clientId, String why) {
+        return new ClientRecordEvent(UUID.randomUUID(), accountId, importId, clientId, Origin.IMPORT, Instant.now(),
+                null, why);
     }
 }

@@ -5,9 +5,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A fact about an import run from import-api: it started, a page of its enumeration of BrightManager
- * was sent on (running counts), or its enumeration is complete (then {@code total},
- * {@code alreadyLinked} and {@code emitted} are final).
+ * A fact about an import run from import-api, which owns an import's status: it started, a page of its
+ * enumeration of BrightManager was sent on (running counts), its enumeration is complete (then
+ * {@code total}, {@code alreadyLinked} and {@code emitted} are final), or it ended – COMPLETED, FAILED
+ * (with {@code failureReason}) or CANCELLED. report-service follows these; it never decides a status.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ImportEvent(
@@ -20,10 +21,16 @@ public record ImportEvent(
         Instant startedAt,
         long total,
         long alreadyLinked,
-        long emitted) {
+        long emitted,
+        String failureReason) {
 
     /** The lifecycle facts import-api publishes. */
     public enum Type {
-        STARTED, ENUMERATING, ENUMERATED
+        STARTED, ENUMERATING, ENUMERATED, COMPLETED, FAILED, CANCELLED;
+
+        /** True for the facts that end an import. */
+        public boolean ends() {
+            return this == COMPLETED || this == FAILED || this == CANCELLED;
+        }
     }
 }

@@ -13,5 +13,7 @@ public enum SyncOutcome {
     /** BrightClient answered 4xx, or the change is not allowed (client type): a permanent failure. */
     REJECTED,
     /** A save older than one already applied to this client: ignored, so saves apply in save order. */
-    STALE
+    STALE,
+    /** The client's import was cancelled before it was sent to BrightClient: not processed, nothing sent. */
+    SKIPPED
 }

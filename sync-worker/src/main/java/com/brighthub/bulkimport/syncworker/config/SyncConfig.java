@@ -34,6 +34,14 @@ public interface SyncConfig {
     @WithDefault("PT30S")
     Duration maxBackoff();
 
+    /** How often the status of the imports being synchronised is read again (cancels are seen within it). */
+    @WithDefault("PT0.25S")
+    Duration importStatusRefresh();
+
+    /** Where import-api publishes each import's status. */
+    @WithDefault("import_api.import_status")
+    String importStatusView();
+
     /** When one record that BrightClient keeps failing, while it serves others, is given up. */
     UnavailableRecord unavailableRecord();
 

@@ -36,9 +36,13 @@ public record ClientState(String accountId, String clientId, String brightClient
         return new ClientState(accountId, clientId, brightClientId, clientType, linkedByImport, rejectedAttempts, latest);
     }
 
-    /** True when a save made at {@code savedAt} is older than (or the same as) one already applied. */
+    /**
+     * True when a save made at {@code savedAt} is older than one already applied. A save of the same time
+     * is applied again: two saves in one instant both count (the later offset wins), and a save whose
+     * state was stored before a crash lost its result is redelivered and reported again.
+     */
     public boolean isStale(java.time.Instant savedAt) {
-        return savedAt != null && lastSaveAt != null && !savedAt.isAfter(lastSaveAt);
+        return savedAt != null && lastSaveAt != null && savedAt.isBefore(lastSaveAt);
     }
 
     public ClientState withType(String type) {

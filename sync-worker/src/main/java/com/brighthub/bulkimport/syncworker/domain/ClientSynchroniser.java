@@ -33,7 +33,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
@@ -65,18 +64,33 @@ public class ClientSynchroniser {
     SyncConfig config;
 
     @Inject
+    com.brighthub.bulkimport.syncworker.persistence.ImportStatuses statuses;
+
+    @Inject
     Vertx vertx;
 
     private volatile boolean stopping;
-
-    /** When BrightClient last answered a call, accepted or rejected ({@link System#nanoTime()}). */
-    private final AtomicLong lastAnswered = new AtomicLong(System.nanoTime() - TimeUnit.DAYS.toNanos(1));
 
     /** One record's failed attempts so far (5xx and timeouts; throttling and an open breaker do not count). */
     private static final class Failures {
         int count;
         long first;
     }
+
+    /**
+     * A create BrightClient accepted, per account: sent again with its own idempotency key it creates
+     * nothing and returns the same record, so it tells whether BrightClient serves the account now.
+     */
+    private record Probe(String accountId, String idempotencyKey, BrightClientRecord record) {
+    }
+
+    private final Map<String, Probe> probes = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Probe> eldest) {
+                    return size() > 10_000;
+                }
+            });
 
     /** Runs work on the synchroniser's own event loop. */
     private Executor onLoop;
@@ -187,10 +201,16 @@ public class ClientSynchroniser {
             } else if (cause instanceof BrightClientUnavailableException || cause instanceof TimeoutException) {
                 Duration retryAfter = cause instanceof BrightClientUnavailableException u ? u.retryAfter() : null;
                 boolean throttled = cause instanceof BrightClientUnavailableException u && u.throttled();
-                if (!throttled && givenUp(r, state, failures, cause, answered)) {
+                pause = retryAfter != null && retryAfter.compareTo(wait) > 0 ? retryAfter : wait;
+                if (!throttled && boundSpent(failures)) {
+                    Duration then = wait.multipliedBy(2).compareTo(config.maxBackoff()) > 0 ? config.maxBackoff()
+                            : wait.multipliedBy(2);
+                    Duration after = pause;
+                    probeThenGiveUp(r, state, failures, cause, answered,
+                            () -> vertx.setTimer(Math.max(1, after.toMillis()),
+                                    id -> onLoop.execute(() -> attempt(r, state, then, failures, answered))));
                     return;
                 }
-                pause = retryAfter != null && retryAfter.compareTo(wait) > 0 ? retryAfter : wait;
                 Log.warnf("BrightClient unavailable for client %s of import %s (%s); trying again in %ds",
                         r.clientId(), r.importId(), cause.getMessage(), pause.toSeconds());
                 next = wait.multipliedBy(2).compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : wait.multipliedBy(2);
@@ -204,40 +224,54 @@ public class ClientSynchroniser {
         });
     }
 
-    /**
-     * Counts one more failure of this record, and gives it up when the bound is spent and BrightClient
-     * answered another call since the record first failed: then it is this record BrightClient cannot
-     * take, not BrightClient that is down. The state is kept, so a later save or import retries the
-     * create with the same idempotency key (a create that failed may still have happened).
-     */
-    private boolean givenUp(ValidationResult r, ClientState state, Failures failures, Throwable cause,
-            CompletableFuture<SyncDecision> answered) {
+    /** Counts one more failure of this record; true once both its attempts and its time are spent. */
+    private boolean boundSpent(Failures failures) {
         long now = System.nanoTime();
         if (failures.count++ == 0) {
             failures.first = now;
         }
-        Duration failingFor = Duration.ofNanos(now - failures.first);
-        boolean othersServed = lastAnswered.get() - failures.first > 0;
-        if (failures.count < config.unavailableRecord().attempts()
-                || failingFor.compareTo(config.unavailableRecord().after()) < 0 || !othersServed) {
-            return false;
-        }
-        Log.warnf("giving up client %s of account %s (import %s): %d attempts over %ds failed (%s) while BrightClient"
-                + " answered other calls", r.clientId(), r.accountId(), r.importId(), failures.count,
-                failingFor.toSeconds(), cause.getMessage());
-        answered.complete(new SyncDecision(r, SyncOutcome.REJECTED, state.brightClientId(),
-                new Reason(ReasonCode.BRIGHTCLIENT_UNAVAILABLE, "BrightClient kept failing for this record ("
-                        + failures.count + " attempts over " + failingFor.toSeconds() + " s, last: " + cause.getMessage()
-                        + ") while it took other records"), state));
-        return true;
+        return failures.count >= config.unavailableRecord().attempts()
+                && Duration.ofNanos(now - failures.first).compareTo(config.unavailableRecord().after()) >= 0;
     }
 
-    /** The call's answer, noting that BrightClient answered. */
-    private CompletionStage<BrightClientPort.Answer> noted(CompletionStage<BrightClientPort.Answer> call) {
-        return call.thenApply(a -> {
-            lastAnswered.set(System.nanoTime());
-            return a;
-        });
+    /**
+     * The bound of a failing record is spent: asks BrightClient, with a create of the account it already
+     * took (same idempotency key: nothing is created), whether it serves the account now. If it answers,
+     * it is this one record BrightClient cannot take: the record becomes a {@code BRIGHTCLIENT_UNAVAILABLE}
+     * failure and its batch moves on. If the probe fails too, BrightClient is down – an outage never fails
+     * a record – and {@code orElse} tries the record again. Without an earlier create of the account to
+     * probe with (a lone save), the record waits as in an outage. The state is kept, so a later save or
+     * import retries the record's create with the same idempotency key (a failed create may have happened).
+     */
+    private void probeThenGiveUp(ValidationResult r, ClientState state, Failures failures, Throwable cause,
+            CompletableFuture<SyncDecision> answered, Runnable orElse) {
+        Probe probe = probes.get(r.accountId());
+        CompletionStage<BrightClientPort.Answer> call = null;
+        if (probe != null) {
+            try {
+                call = brightClient.create(probe.accountId(), probe.idempotencyKey(), probe.record());
+            } catch (RuntimeException e) {
+                call = null;
+            }
+        }
+        if (call == null) {
+            orElse.run();
+            return;
+        }
+        call.whenComplete((served, failure) -> onLoop.execute(() -> {
+            if (failure != null || served == null) {
+                orElse.run();
+                return;
+            }
+            Duration failingFor = Duration.ofNanos(System.nanoTime() - failures.first);
+            Log.warnf("giving up client %s of account %s (import %s): %d attempts over %ds failed (%s) while BrightClient"
+                    + " served the account", r.clientId(), r.accountId(), r.importId(), failures.count,
+                    failingFor.toSeconds(), cause.getMessage());
+            answered.complete(new SyncDecision(r, SyncOutcome.REJECTED, state.brightClientId(),
+                    new Reason(ReasonCode.BRIGHTCLIENT_UNAVAILABLE, "BrightClient kept failing for this record ("
+                            + failures.count + " attempts over " + failingFor.toSeconds() + " s, last: "
+                            + cause.getMessage() + ") while it took the practice's other records"), state));
+        }));
     }
 
     private static Throwable unwrap(Throwable failure) {
@@ -273,8 +307,13 @@ public class ClientSynchroniser {
                 case SAVE -> update(r, state, record, type);
             };
         }
-        return noted(brightClient.create(r.accountId(), state.idempotencyKey(), record)).thenApply(answer -> {
+        if (r.origin() == Origin.IMPORT && statuses.cancelled(r.importId())) {
+            // asked before every attempt: once the cancel is acknowledged, nothing more of the import is sent
+            return CompletableFuture.completedFuture(new SyncDecision(r, SyncOutcome.SKIPPED, null, null, state));
+        }
+        return brightClient.create(r.accountId(), state.idempotencyKey(), record).thenApply(answer -> {
             if (answer.accepted()) {
+                probes.put(r.accountId(), new Probe(r.accountId(), state.idempotencyKey(), record));
                 Log.debugf("client %s of account %s linked to %s", r.clientId(), r.accountId(), answer.id());
                 return new SyncDecision(r, SyncOutcome.IMPORTED, answer.id(), null,
                         state.linkedTo(answer.id(), type, r.importId()));
@@ -291,7 +330,7 @@ public class ClientSynchroniser {
                     new Reason(ReasonCode.BRIGHTCLIENT_REJECTED, "The client type cannot change once synced (it is "
                             + state.clientType() + " in BrightClient); the change was not applied"), state));
         }
-        return noted(brightClient.update(r.accountId(), state.brightClientId(), record)).thenApply(answer -> answer.accepted()
+        return brightClient.update(r.accountId(), state.brightClientId(), record).thenApply(answer -> answer.accepted()
                 ? new SyncDecision(r, SyncOutcome.UPDATED, state.brightClientId(), null, state.withType(type))
                 : new SyncDecision(r, SyncOutcome.REJECTED, state.brightClientId(),
                         new Reason(ReasonCode.BRIGHTCLIENT_REJECTED, answer.message()), state));

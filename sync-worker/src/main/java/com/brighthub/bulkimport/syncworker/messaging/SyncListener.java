@@ -50,6 +50,9 @@ public class SyncListener {
     DeadLetters deadLetters;
 
     @Inject
+    com.brighthub.bulkimport.syncworker.persistence.ImportStatuses statuses;
+
+    @Inject
     MeterRegistry registry;
 
     @Inject
@@ -78,7 +81,18 @@ public class SyncListener {
             }
         }
         if (!passes.isEmpty()) {
-            Persistently.run("synchronising " + passes.size() + " clients", () -> synchronise(passes));
+            java.util.Set<String> importIds = new java.util.HashSet<>();
+            passes.forEach(p -> {
+                if (p.importId() != null) {
+                    importIds.add(p.importId());
+                }
+            });
+            statuses.watch(importIds);
+            try {
+                Persistently.run("synchronising " + passes.size() + " clients", () -> synchronise(passes));
+            } finally {
+                statuses.unwatch(importIds);
+            }
         }
     }
 

@@ -65,6 +65,14 @@ class HttpBrightClientTest {
                 return Duration.ofSeconds(1);
             }
 
+            public Duration importStatusRefresh() {
+                return Duration.ofMillis(250);
+            }
+
+            public String importStatusView() {
+                return "import_status";
+            }
+
             public UnavailableRecord unavailableRecord() {
                 return new UnavailableRecord() {
                     public int attempts() {
