@@ -42,6 +42,9 @@ class ImportResourceTest {
     BrightManagerPort brightManager;
 
     @Inject
+    com.brighthub.bulkimport.importapi.domain.ImportGauges gauges;
+
+    @Inject
     @Any
     InMemoryConnector connector;
 
@@ -158,6 +161,22 @@ class ImportResourceTest {
 
         String next = startImport();
         assertThat(next).isNotEqualTo(importId);
+    }
+
+    @Test
+    void operatorsSeeRunningImportsOnAGauge() {
+        when(brightManager.clients(eq(account), any(), anyInt()))
+                .thenReturn(new BrightManagerPort.ClientPage(List.of(client("BM-1")), "next", 1_000_000L));
+        String importId = startImport();
+
+        gauges.refresh();
+        double running = Double.parseDouble(given().get("/q/metrics").then().statusCode(200).extract().asString()
+                .lines().filter(l -> l.startsWith("bulkimport_imports{") && l.contains("state=\"running\""))
+                .findFirst().orElseThrow().replaceAll(".* ", ""));
+        assertThat(running).isGreaterThanOrEqualTo(1);
+
+        given().auth().oauth2(admin()).post("/api/v1/accounts/" + account + "/imports/" + importId + "/cancel")
+                .then().statusCode(202);
     }
 
     @Test

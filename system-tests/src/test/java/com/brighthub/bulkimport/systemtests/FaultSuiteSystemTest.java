@@ -3,8 +3,14 @@ package com.brighthub.bulkimport.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.brighthub.bulkimport.devtools.DlqCli;
+import com.brighthub.bulkimport.model.Json;
 import com.brighthub.bulkimport.model.Topics;
+import com.brighthub.bulkimport.model.client.Client;
+import com.brighthub.bulkimport.model.events.ClientRecordEvent;
+import com.brighthub.bulkimport.model.rules.ClientRules;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,18 +22,25 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,7 +61,8 @@ class FaultSuiteSystemTest {
 
     @AfterAll
     static void printTable() {
-        System.out.println("\nfault suite (" + CLIENTS + " clients each, fault at about a third):");
+        System.out.println("\nfault suite (1-10: " + CLIENTS + " clients each, fault at about a third; 11-17: imports"
+                + " that end every way, each asserting its ending and exact buckets):");
         System.out.printf("%-44s | %-22s | %-22s | %10s | %4s | %7s%n", "scenario", "expected imp/fail/excl",
                 "got imp/fail/excl", "duplicates", "lost", "time s");
         TABLE.forEach(System.out::println);
@@ -68,8 +82,7 @@ class FaultSuiteSystemTest {
 
         fault.inject(practice);
 
-        await(name + ": completed").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500))
-                .until(() -> "COMPLETED".equals(practice.status(importId).path("status").asText()));
+        practice.awaitCompleted(importId);
         double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
         JsonNode report = practice.report(importId);
         JsonNode held = practice.brightClientStats();
@@ -227,4 +240,344 @@ class FaultSuiteSystemTest {
         return from;
     }
 
+    /**
+     * Every import ends, with every client accounted for: a BrightManager that refuses, a BrightManager
+     * slower than the enumeration lease, one record BrightClient keeps failing, cancels (while running
+     * and during a BrightClient outage), client files too large or malformed, and a record a consumer
+     * dead-letters. After each the account imports again. Smaller practices than the crash scenarios:
+     * what is asserted is each ending and its exact buckets.
+     */
+    @Nested
+    class EveryImportEnds {
+
+        static final String NO_FAULTS = "{\"latencyMs\": 0, \"errorRate\": 0.0, \"status\": 503}";
+
+        @AfterEach
+        void noFaults() {
+            new Practice(stack).faults(NO_FAULTS);
+        }
+
+        /** The report's buckets of an ended import add up to its total, and BrightClient holds each import once. */
+        static JsonNode assertAccountedFor(Practice practice, String importId) {
+            JsonNode report = practice.report(importId);
+            assertThat(report.path("alreadyLinked").asLong() + report.path("excluded").asLong()
+                    + report.path("imported").asLong() + report.path("failed").asLong()
+                    + report.path("notProcessed").asLong()).as("every client in a bucket: %s", report)
+                    .isEqualTo(report.path("total").asLong());
+            assertThat(practice.brightClientStats().path("duplicates").asLong()).isZero();
+            return report;
+        }
+
+        /** The scenario's line in the fault suite's table. */
+        void row(String name, String expected, Practice practice, JsonNode report, Instant start) {
+            long accounted = report.path("alreadyLinked").asLong() + report.path("excluded").asLong()
+                    + report.path("imported").asLong() + report.path("failed").asLong()
+                    + report.path("notProcessed").asLong();
+            TABLE.add(String.format("%-44s | %-22s | %,6d/%,5d/%,5d     | %10d | %4d | %7.1f", name, expected,
+                    report.path("imported").asLong(), report.path("failed").asLong(), report.path("excluded").asLong(),
+                    practice.brightClientStats().path("duplicates").asLong(), report.path("total").asLong() - accounted,
+                    Duration.between(start, Instant.now()).toMillis() / 1000.0));
+        }
+
+        static String figures(JsonNode expected, long importedLess, long failedMore) {
+            return String.format("%,6d/%,5d/%,5d", expected.path("validClients").asLong() - importedLess,
+                    expected.path("failedClients").asLong() + failedMore, expected.path("excluded").asLong());
+        }
+
+        /** A new import of the account starts at once and completes; returns its report. */
+        static JsonNode importsAgain(Practice practice) {
+            String next = practice.importToCompletion();
+            return assertAccountedFor(practice, next);
+        }
+
+        @Test
+        void s11BrightManagerRefusesMidImport() {
+            Instant start = Instant.now();
+            Practice practice = new Practice(stack).withBrightClient(true);
+            JsonNode expected = practice.generate(2_000, 31);
+            practice.faults("{\"brightManagerLatencyMs\": 300}");
+            String importId = Practice.expect(practice.startImport(), 202).body().path("importId").asText();
+            await("enumeration under way").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> practice.status(importId).path("total").asLong() >= 300);
+
+            practice.faults("{\"brightManagerStatus\": 403}");
+            assertThat(practice.status(importId).path("enumerationComplete").asBoolean())
+                    .as("the refusal landed while the import was still enumerating").isFalse();
+
+            practice.awaitEnded(importId, "FAILED");
+            JsonNode status = practice.status(importId);
+            assertThat(status.path("failureReason").asText()).contains("BrightManager refused").contains("403");
+            await("the clients sent on before the refusal are accounted for").atMost(Duration.ofMinutes(1))
+                    .until(() -> practice.report(importId).path("outstanding").asLong() == 0);
+            JsonNode report = assertAccountedFor(practice, importId);
+            row("11. BrightManager refuses (403) mid-import",
+                    "FAILED, " + report.path("notProcessed").asLong() + " not reached", practice, report, start);
+            assertThat(report.path("failureReason").asText()).isEqualTo(status.path("failureReason").asText());
+            assertThat(report.path("total").asLong()).as("BrightManager's count of the account's clients").isEqualTo(2_000);
+            assertThat(report.path("notProcessed").asLong()).isPositive();
+            assertThat(practice.brightClientStats().path("records").asLong()).isEqualTo(report.path("imported").asLong());
+
+            practice.faults(NO_FAULTS);
+            JsonNode again = importsAgain(practice);
+            assertThat(again.path("imported").asLong() + report.path("imported").asLong())
+                    .isEqualTo(expected.path("validClients").asLong());
+        }
+
+        @Test
+        void s12BrightManagerSlowerThanTheLease() {
+            Instant start = Instant.now();
+            // a short lease, so a BrightManager call can outlast it
+            stack.stopService("import-api");
+            stack.restartService("import-api", Map.of("IMPORT_LEASE", "PT3S"));
+            try {
+                Practice practice = new Practice(stack).withBrightClient(true);
+                JsonNode expected = practice.generate(1_500, 32);
+                String importId = Practice.expect(practice.startImport(), 202).body().path("importId").asText();
+                await("enumeration under way").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(50))
+                        .until(() -> practice.status(importId).path("total").asLong() >= 200);
+
+                practice.faults("{\"brightManagerLatencyMs\": 7000}");
+                await("a second worker took the import over while the first waited on BrightManager")
+                        .atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
+                        .until(() -> brightManagerStats(practice).path("maxInFlight").asInt() >= 2);
+                assertThat(practice.status(importId).path("enumerationComplete").asBoolean()).isFalse();
+                practice.faults(NO_FAULTS);
+
+                practice.awaitCompleted(importId);
+                JsonNode status = practice.status(importId);
+                assertThat(status.path("total").asLong()).as("each page counted once").isEqualTo(1_500);
+                JsonNode report = assertAccountedFor(practice, importId);
+                row("12. BrightManager slower than the lease", figures(expected, 0, 0), practice, report, start);
+                assertThat(report.path("total").asLong()).isEqualTo(1_500);
+                assertThat(report.path("imported").asLong()).isEqualTo(expected.path("validClients").asLong());
+                assertThat(report.path("failed").asLong()).isEqualTo(expected.path("failedClients").asLong());
+                assertThat(practice.brightClientStats().path("records").asLong())
+                        .isEqualTo(expected.path("validClients").asLong());
+            } finally {
+                stack.stopService("import-api");
+                stack.restartService("import-api", Map.of());
+            }
+        }
+
+        @Test
+        void s13OneRecordFailingForever() {
+            Instant start = Instant.now();
+            Practice practice = new Practice(stack).withBrightClient(true);
+            JsonNode expected = practice.generate(1_000, 33);
+            String victim = aClientBrightClientWouldTake(practice);
+            practice.faults("{\"status\": 500, \"failClientIds\": [\"" + victim + "\"]}");
+
+            String importId = practice.importToCompletion();
+
+            JsonNode report = assertAccountedFor(practice, importId);
+            row("13. one record failing forever (500)", figures(expected, 1, 1), practice, report, start);
+            assertThat(report.path("imported").asLong()).isEqualTo(expected.path("validClients").asLong() - 1);
+            assertThat(report.path("failed").asLong()).isEqualTo(expected.path("failedClients").asLong() + 1);
+            assertThat(report.path("failuresByReason").path("BRIGHTCLIENT_UNAVAILABLE").asLong()).isEqualTo(1);
+            assertThat(practice.failuresCsv(importId)).containsPattern(victim + ",.*BRIGHTCLIENT_UNAVAILABLE");
+
+            // BrightClient takes it again: saving the client (unchanged) in BrightManager syncs it by itself
+            practice.faults(NO_FAULTS);
+            JsonNode client = Practice.expect(practice.api.get(practice.api.sandbox() + "/brightmanager/accounts/"
+                    + practice.account + "/clients/" + victim, null), 200).body();
+            Practice.expect(practice.api.put(practice.api.sandbox() + "/brightmanager/accounts/" + practice.account
+                    + "/clients/" + victim, null, Json.write(client)), 200);
+            await("the save syncs the client").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> practice.report(importId).path("resolvedSinceImport").asLong() == 1);
+            assertThat(practice.brightClientStats().path("records").asLong())
+                    .isEqualTo(expected.path("validClients").asLong());
+        }
+
+        @Test
+        void s14CancelMidImport() {
+            Instant start = Instant.now();
+            Practice practice = new Practice(stack).withBrightClient(true);
+            JsonNode expected = practice.generate(3_000, 34);
+            practice.faults("{\"latencyMs\": 200, \"errorRate\": 0.0, \"status\": 503}");
+            String importId = Practice.expect(practice.startImport(), 202).body().path("importId").asText();
+            await("the import is under way").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> practice.brightClientStats().path("records").asLong() >= 100);
+
+            JsonNode cancelled = Practice.expect(practice.cancel(importId), 202).body();
+            long held = practice.brightClientStats().path("records").asLong();
+
+            assertThat(cancelled.path("status").asText()).isEqualTo("CANCELLED");
+            assertThat(held).as("the cancel landed before the import finished").isLessThan(expected.path("validClients").asLong());
+            nothingMoreReachesBrightClient(practice, held);
+            Practice.expect(practice.cancel(importId), 409);
+            practice.awaitEnded(importId, "CANCELLED");
+            await("the clients synced before the cancel are reported").atMost(Duration.ofMinutes(1))
+                    .until(() -> practice.report(importId).path("imported").asLong() == held);
+            JsonNode report = assertAccountedFor(practice, importId);
+            row("14. cancel mid-import",
+                    "CANCELLED, " + report.path("notProcessed").asLong() + " left", practice, report, start);
+            assertThat(report.path("notProcessed").asLong()).isPositive();
+
+            practice.faults(NO_FAULTS);
+            JsonNode again = importsAgain(practice);
+            assertThat(again.path("alreadyLinked").asLong()).as("what the cancelled import synced stays linked")
+                    .isEqualTo(held);
+            assertThat(practice.brightClientStats().path("records").asLong()).isEqualTo(expected.path("validClients").asLong());
+        }
+
+        @Test
+        void s15CancelDuringAnOutage() {
+            Instant start = Instant.now();
+            Practice practice = new Practice(stack).withBrightClient(true);
+            JsonNode expected = practice.generate(3_000, 35);
+            practice.faults("{\"latencyMs\": 200, \"errorRate\": 0.0, \"status\": 503}");
+            String importId = Practice.expect(practice.startImport(), 202).body().path("importId").asText();
+            await("the import is under way").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> practice.brightClientStats().path("records").asLong() >= 100);
+            practice.faults("{\"latencyMs\": 0, \"errorRate\": 1.0, \"status\": 503}");
+
+            Practice.expect(practice.cancel(importId), 202);
+            long held = practice.brightClientStats().path("records").asLong();
+            assertThat(held).isLessThan(expected.path("validClients").asLong());
+            practice.awaitEnded(importId, "CANCELLED");
+            nothingMoreReachesBrightClient(practice, held);
+
+            practice.faults(NO_FAULTS);
+            nothingMoreReachesBrightClient(practice, held);
+            await("the clients synced before the cancel are reported").atMost(Duration.ofMinutes(1))
+                    .until(() -> practice.report(importId).path("imported").asLong() == held);
+            JsonNode report = assertAccountedFor(practice, importId);
+            row("15. cancel during a BrightClient outage",
+                    "CANCELLED, " + report.path("notProcessed").asLong() + " left", practice, report, start);
+            importsAgain(practice);
+            assertThat(practice.brightClientStats().path("records").asLong()).isEqualTo(expected.path("validClients").asLong());
+        }
+
+        @Test
+        void s16LargeAndUnreadableClientFiles() {
+            Instant start = Instant.now();
+            Practice practice = new Practice(stack).withBrightClient(true);
+            practice.generate(300, 36);
+            JsonNode expected = Practice.expect(practice.api.post(practice.api.sandbox() + "/brightmanager/accounts/"
+                    + practice.account + "/generate/unusual?large=1&huge=1&malformed=1", null, null), 200).body();
+
+            String importId = practice.importToCompletion();
+
+            JsonNode report = assertAccountedFor(practice, importId);
+            row("16. 330 KiB, 1.3 MiB and malformed files", figures(expected, 0, 0), practice, report, start);
+            assertThat(report.path("total").asLong()).isEqualTo(303);
+            assertThat(report.path("imported").asLong()).isEqualTo(expected.path("validClients").asLong());
+            assertThat(report.path("failed").asLong()).isEqualTo(expected.path("failedClients").asLong());
+            assertThat(report.path("failuresByReason")).isEqualTo(expected.path("rowsByReason"));
+            assertThat(report.path("failuresByReason").path("RECORD_UNREADABLE").asLong()).isEqualTo(2);
+            assertThat(practice.brightClientStats().path("records").asLong()).isEqualTo(expected.path("validClients").asLong());
+            String csv = practice.failuresCsv(importId);
+            assertThat(csv).containsPattern("RECORD_UNREADABLE,[^\n]*too large for the import: 1\\.\\d MiB");
+            assertThat(csv).containsPattern("RECORD_UNREADABLE,[^\n]*could not be read: field 'addresses'");
+        }
+
+        @Test
+        void s17DeadLetteredRecordAndItsReplay() throws Exception {
+            Instant start = Instant.now();
+            Practice practice = new Practice(stack).withBrightClient(true);
+            JsonNode expected = practice.generate(500, 37);
+            practice.faults("{\"brightManagerLatencyMs\": 3000}");
+            String importId = Practice.expect(practice.startImport(), 202).body().path("importId").asText();
+            String key = practice.account + ":BM-0000001";
+            // ahead of the import's own record of its first client, a broken one reaches the pipeline
+            Properties p = new Properties();
+            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
+            p.put(ProducerConfig.ACKS_CONFIG, "all");
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+                ProducerRecord<String, String> broken = new ProducerRecord<>(Topics.CLIENT_RECORDS, key, "{broken");
+                broken.headers().add(ClientRecordEvent.IMPORT_HEADER, importId.getBytes(StandardCharsets.UTF_8));
+                producer.send(broken).get(30, TimeUnit.SECONDS);
+            }
+            assertThat(practice.status(importId).path("total").asLong()).as("sent before the import's first page").isZero();
+            practice.faults(NO_FAULTS);
+
+            practice.awaitCompleted(importId);
+            JsonNode report = assertAccountedFor(practice, importId);
+            row("17. dead-lettered record, then replayed", "COMPLETED, sum = total", practice, report, start);
+            assertThat(report.path("total").asLong()).isEqualTo(500);
+            // the client counts once: as unreadable, or by its own record's outcome when report-service read that first
+            assertThat(report.path("failuresByReason").path("RECORD_UNREADABLE").asLong()).isBetween(0L, 1L);
+            assertThat(report.path("imported").asLong() + report.path("failed").asLong())
+                    .isEqualTo(expected.path("validClients").asLong() + expected.path("failedClients").asLong());
+            assertThat(report.path("excluded").asLong()).isEqualTo(expected.path("excluded").asLong());
+            assertThat(deadLetters(Topics.DLQ_RECORD_VALIDATOR, key)).isEqualTo(1);
+
+            // ./bright dlq replay after the import finished: the record is dead-lettered again, and counted once
+            assertThat(DlqCli.replay(List.of(Topics.DLQ_RECORD_VALIDATOR), stack.kafkaBootstrap())).isPositive();
+            await("the replayed record was processed").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> deadLetters(Topics.DLQ_RECORD_VALIDATOR, key) == 2);
+            await("report-service read the second dead letter").atMost(Duration.ofMinutes(1))
+                    .until(() -> consumerLag("report-service", Topics.DLQ_RECORD_VALIDATOR) == 0);
+            JsonNode after = practice.report(importId);
+            for (String bucket : List.of("imported", "failed", "excluded", "alreadyLinked", "notProcessed")) {
+                assertThat(after.path(bucket).asLong()).as(bucket).isEqualTo(report.path(bucket).asLong());
+            }
+            assertThat(after.path("failuresByReason")).isEqualTo(report.path("failuresByReason"));
+        }
+
+        /** How many records with {@code key} the topic holds. */
+        static long deadLetters(String topic, String key) {
+            Properties props = new Properties();
+            props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
+            props.put(ConsumerConfig.GROUP_ID_CONFIG, "systest-count-" + UUID.randomUUID());
+            props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                    new StringDeserializer())) {
+                List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                        .map(i -> new TopicPartition(topic, i.partition())).toList();
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
+                Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+                long n = 0;
+                while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                    for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                        n += key.equals(r.key()) ? 1 : 0;
+                    }
+                }
+                return n;
+            }
+        }
+
+        /** How far a consumer group is behind on a topic. */
+        static long consumerLag(String group, String topic) throws Exception {
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap()))) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+                Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+                admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions()
+                        .forEach(pi -> latest.put(new TopicPartition(topic, pi.partition()), OffsetSpec.latest()));
+                long lag = 0;
+                for (var e : admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).entrySet()) {
+                    OffsetAndMetadata c = committed.get(e.getKey());
+                    lag += e.getValue().offset() - (c == null ? 0 : c.offset());
+                }
+                return lag;
+            }
+        }
+
+        /** BrightClient's records of the practice stay at {@code held} for a while (the pipeline had time to send more). */
+        static void nothingMoreReachesBrightClient(Practice practice, long held) {
+            await("nothing more reaches BrightClient").during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(8))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> practice.brightClientStats().path("records").asLong() == held);
+        }
+
+        static JsonNode brightManagerStats(Practice practice) {
+            return Practice.expect(practice.api.get(practice.api.sandbox() + "/sandbox/accounts/" + practice.account
+                    + "/brightmanager-stats", null), 200).body();
+        }
+
+        /** A client the rules pass and BrightClient would take (no VAT number for it to reject). */
+        static String aClientBrightClientWouldTake(Practice practice) {
+            JsonNode page = Practice.expect(practice.api.get(practice.api.sandbox() + "/brightmanager/accounts/"
+                    + practice.account + "/clients?limit=200", null), 200).body();
+            for (JsonNode c : page.path("clients")) {
+                Client client = Json.read(Json.write(c), Client.class);
+                if (client.vatNumber() == null && ClientRules.evaluate(client).reasons().isEmpty()) {
+                    return client.id();
+                }
+            }
+            throw new IllegalStateException("no valid client in the first page");
+        }
+    }
 }

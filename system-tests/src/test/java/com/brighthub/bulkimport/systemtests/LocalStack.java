@@ -222,6 +222,9 @@ public final class LocalStack {
         // short enough for the fault suite to see a stalled import during an outage
         env.put("IMPORT_STALL_AFTER", "PT20S");
         env.put("REPORT_STALL_AFTER", "PT20S");
+        // one record BrightClient keeps failing is given up within seconds, not the default 2 minutes
+        env.put("SYNC_UNAVAILABLE_RECORD_ATTEMPTS", "3");
+        env.put("SYNC_UNAVAILABLE_RECORD_AFTER", "PT10S");
         env.putAll(extraEnv);
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("logs/" + svc + ".log").toFile()));

@@ -51,10 +51,42 @@ final class Practice {
         return importId;
     }
 
-    /** Waits until an import completes. */
+    /** Waits until an import completes, in import-api and in the report, which follows it. */
     void awaitCompleted(String importId) {
-        await("import " + importId + " completes").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250))
-                .until(() -> "COMPLETED".equals(status(importId).path("status").asText()));
+        awaitEnded(importId, "COMPLETED");
+    }
+
+    /**
+     * Waits until import-api says the import ended with {@code status}, then until the report follows;
+     * the report never says it ended before import-api does.
+     */
+    void awaitEnded(String importId, String status) {
+        await("import " + importId + " ends " + status).atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    String reported = reportStatus(importId);
+                    String owned = status(importId).path("status").asText();
+                    assertThat(reported).as("the report follows import-api's status").isIn("RUNNING", owned);
+                    return status.equals(owned);
+                });
+        await("the report of " + importId + " follows").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> status.equals(report(importId).path("status").asText()));
+    }
+
+    /** The report's status, RUNNING while report-service has not heard of the import yet. */
+    String reportStatus(String importId) {
+        StackClient.Answer a = api.get(api.reportService() + "/api/v1/accounts/" + account + "/imports/" + importId
+                + "/report", admin);
+        return a.status() == 404 ? "RUNNING" : expect(a, 200).body().path("status").asText();
+    }
+
+    /** Cancels an import; returns import-api's answer. */
+    StackClient.Answer cancel(String importId) {
+        return api.post(api.importApi() + "/api/v1/accounts/" + account + "/imports/" + importId + "/cancel", admin, null);
+    }
+
+    /** Sets the sandbox's fault switches. */
+    void faults(String json) {
+        expect(api.put(api.sandbox() + "/sandbox/faults", null, json), 200);
     }
 
     JsonNode status(String importId) {

@@ -73,6 +73,35 @@ class ResyncSystemTest {
     }
 
     @Test
+    void savesFromBeforeBrightClientWasEnabledNeverSyncEvenWhenTheListenerReadsThemAfterwards() {
+        Practice practice = new Practice(stack).withBrightClient(false);
+        JsonNode expected = practice.generate(400, 38);
+        // the change-listener is away while the practice saves half its clients (unchanged), so the saves
+        // wait on the topic until after BrightClient is enabled
+        stack.stopService("import-api");
+        try {
+            for (int n = 1; n <= 200; n++) {
+                String id = String.format("BM-%07d", n);
+                save(practice, id, (ObjectNode) client(practice, id));
+            }
+            practice.withBrightClient(true);
+        } finally {
+            stack.restartService("import-api", Map.of());
+        }
+
+        String importId = practice.importToCompletion();
+
+        JsonNode report = practice.report(importId);
+        assertThat(report.path("alreadyLinked").asLong()).as("no save from before enabling synced by itself").isZero();
+        assertThat(report.path("imported").asLong()).isEqualTo(expected.path("validClients").asLong());
+        assertThat(report.path("failed").asLong()).isEqualTo(expected.path("failedClients").asLong());
+        assertThat(report.path("excluded").asLong()).isEqualTo(expected.path("excluded").asLong());
+        assertThat(practice.status(importId).path("alreadyLinked").asLong()).isZero();
+        assertThat(practice.brightClientStats().path("records").asLong()).isEqualTo(expected.path("validClients").asLong());
+        assertThat(practice.brightClientStats().path("duplicates").asLong()).isZero();
+    }
+
+    @Test
     void aFixSavedInBrightManagerSyncsByItselfAndResolvesItsFailure() {
         Practice practice = new Practice(stack).withBrightClient(true);
         practice.generate(200, 31);

@@ -45,7 +45,7 @@ public class ImportGauges {
     }
 
     @Scheduled(every = "${bulk-import.gauge-interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void refresh() {
+    public void refresh() {
         try {
             Object[] counts = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery("""
                             SELECT count(*),

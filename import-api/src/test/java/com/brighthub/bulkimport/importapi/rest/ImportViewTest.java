@@ -45,4 +45,18 @@ class ImportViewTest {
         assertThat(ImportView.from(run(ImportStatus.COMPLETED, true, 100, null, 100), Duration.ofMinutes(5), T0)
                 .percent()).isEqualTo(100);
     }
+
+    @Test
+    void anImportWaitingForAFreeEnumeratorIsQueuedNotStalled() {
+        ImportRun waiting = run(ImportStatus.RUNNING, false, 0, null, 0);
+
+        ImportView view = ImportView.from(waiting, Duration.ofMinutes(5), T0.plusSeconds(3600));
+        assertThat(view.queued()).isTrue();
+        assertThat(view.stalled()).isFalse();
+
+        waiting.leaseEpoch = 1; // picked up, and nothing since
+        view = ImportView.from(waiting, Duration.ofMinutes(5), T0.plusSeconds(3600));
+        assertThat(view.queued()).isFalse();
+        assertThat(view.stalled()).isTrue();
+    }
 }
