@@ -13,6 +13,9 @@ final class ReportPrinter {
     static void print(JsonNode r) {
         System.out.printf("   %-34s %s%n", "Status", r.path("status").asText()
                 + (r.path("stalled").asBoolean() ? " (stalled: no progress lately)" : ""));
+        if (!r.path("failureReason").asText("").isEmpty()) {
+            System.out.printf("   %-34s %s%n", "Why it failed", r.path("failureReason").asText());
+        }
         System.out.printf("   %-34s %,9d%n", "Clients in BrightManager", r.path("total").asLong());
         System.out.printf("   %-34s %,9d%n", "Already linked (skipped)", r.path("alreadyLinked").asLong());
         System.out.printf("   %-34s %,9d%n", "Excluded (Self-Assessment)", r.path("excluded").asLong());
@@ -21,7 +24,10 @@ final class ReportPrinter {
         if (r.path("resolvedSinceImport").asLong() > 0) {
             System.out.printf("   %-34s %,9d%n", "Fixed and synced since", r.path("resolvedSinceImport").asLong());
         }
-        if (!"COMPLETED".equals(r.path("status").asText())) {
+        if (r.path("notProcessed").asLong() > 0) {
+            System.out.printf("   %-34s %,9d%n", "Not processed (import ended first)", r.path("notProcessed").asLong());
+        }
+        if ("RUNNING".equals(r.path("status").asText())) {
             System.out.printf("   %-34s %,9d%s%n", "Still in progress", r.path("outstanding").asLong(),
                     r.path("etaSeconds").isNumber() ? "  (about " + r.path("etaSeconds").asLong() + " s to go)" : "");
         }
@@ -31,8 +37,8 @@ final class ReportPrinter {
                     reason.path("code").asText());
         }
         long sum = r.path("alreadyLinked").asLong() + r.path("excluded").asLong() + r.path("imported").asLong()
-                + r.path("failed").asLong();
-        System.out.printf("   Check: already linked + excluded + imported + failed = %,d (total %,d)%n", sum,
-                r.path("total").asLong());
+                + r.path("failed").asLong() + r.path("notProcessed").asLong();
+        System.out.printf("   Check: already linked + excluded + imported + failed + not processed = %,d (total %,d)%n",
+                sum, r.path("total").asLong());
     }
 }

@@ -3,7 +3,6 @@ package com.brighthub.bulkimport.sandbox;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.brighthub.bulkimport.model.Json;
@@ -194,14 +193,19 @@ class SandboxResourceTest {
     }
 
     @Test
-    void theLatencySwitchDelaysEveryCreate() {
-        given().contentType(ContentType.JSON).body("{\"latencyMs\": 300, \"errorRate\": 0.0, \"status\": 503}")
-                .put("/sandbox/faults").then().statusCode(200);
+    void aCreateWhoseAnswerIsLostIsMadeAndItsRetryFindsIt() {
+        given().contentType(ContentType.JSON).body("{\"lostAnswerRate\": 1.0}").put("/sandbox/faults").then().statusCode(200);
 
-        given().contentType(ContentType.JSON).header("Idempotency-Key", "k-4")
-                .body("{\"brightManagerId\": \"BM-4\", \"name\": \"Acme\"}")
-                .post("/brightclient/accounts/" + account + "/clients").then().statusCode(201)
-                .time(greaterThanOrEqualTo(300L));
+        given().contentType(ContentType.JSON).header("Idempotency-Key", "k-lost")
+                .body("{\"brightManagerId\": \"BM-40\", \"name\": \"Acme\"}")
+                .post("/brightclient/accounts/" + account + "/clients").then().statusCode(503).header("Retry-After", "1");
+        given().contentType(ContentType.JSON).body("{}").put("/sandbox/faults").then().statusCode(200);
+        given().contentType(ContentType.JSON).header("Idempotency-Key", "k-lost")
+                .body("{\"brightManagerId\": \"BM-40\", \"name\": \"Acme\"}")
+                .post("/brightclient/accounts/" + account + "/clients").then().statusCode(200);
+
+        given().get("/sandbox/accounts/" + account + "/brightclient-stats").then().statusCode(200)
+                .body("records", equalTo(1)).body("duplicates", equalTo(0));
     }
 
     @Test

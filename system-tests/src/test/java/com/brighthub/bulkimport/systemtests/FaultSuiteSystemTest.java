@@ -102,6 +102,36 @@ class FaultSuiteSystemTest {
         assertThat(held.path("records").asLong()).as(name + ": BrightClient holds the imported clients")
                 .isEqualTo(expected.path("validClients").asLong());
         assertThat(held.path("duplicates").asLong()).as(name).isZero();
+        assertHoldsExactlyTheValidClients(name, practice);
+    }
+
+    /**
+     * BrightClient holds exactly the generator's valid clients – the same set of BrightManager ids, not
+     * just as many – and, for a sample, what BrightManager has for them.
+     */
+    static void assertHoldsExactlyTheValidClients(String name, Practice practice) {
+        List<String> expectedIds = new ArrayList<>();
+        Practice.expect(practice.api.get(practice.api.sandbox() + "/sandbox/accounts/" + practice.account
+                + "/expected/valid-ids", null), 200).body().forEach(id -> expectedIds.add(id.asText()));
+        Map<String, JsonNode> held = new java.util.HashMap<>();
+        Practice.expect(practice.api.get(practice.api.sandbox() + "/brightclient/accounts/" + practice.account
+                + "/clients", null), 200).body().forEach(r -> held.put(r.path("brightManagerId").asText(), r.path("client")));
+        assertThat(held.keySet()).as(name + ": exactly the valid clients in BrightClient")
+                .containsExactlyInAnyOrderElementsOf(expectedIds);
+        for (String id : expectedIds.subList(0, Math.min(20, expectedIds.size()))) {
+            JsonNode source = Practice.expect(practice.api.get(practice.api.sandbox() + "/brightmanager/accounts/"
+                    + practice.account + "/clients/" + id, null), 200).body();
+            JsonNode synced = held.get(id);
+            // BrightClient's form: primaryEmail is its email, and blank optional values are absent
+            Map<String, String> fields = Map.of("reference", "reference", "name", "name", "type", "type",
+                    "companyNumber", "companyNumber", "vatNumber", "vatNumber", "email", "primaryEmail");
+            fields.forEach((to, from) -> assertThat(text(synced.path(to))).as("%s: %s of %s", name, to, id)
+                    .isEqualTo(text(source.path(from))));
+            assertThat(synced.path("addresses").size()).as("%s: addresses of %s", name, id)
+                    .isEqualTo(source.path("addresses").size());
+            assertThat(synced.path("contacts").size()).as("%s: contacts of %s", name, id)
+                    .isEqualTo(source.path("contacts").size());
+        }
     }
 
     Fault killAndRestart(String service) {
@@ -215,6 +245,32 @@ class FaultSuiteSystemTest {
                 Topics.DLQ_REPORT_SERVICE);
         await("every poison dead-lettered").atMost(Duration.ofMinutes(1)).untilAsserted(() ->
                 assertThat(deadLetteredFrom(dlqs, marker)).containsAll(topics));
+    }
+
+    /** A value as text, stripped; null when absent or blank. */
+    static String text(JsonNode value) {
+        String v = value == null || value.isNull() || value.isMissingNode() ? null : value.asText().strip();
+        return v == null || v.isEmpty() ? null : v;
+    }
+
+    @Test
+    void s18CreatedButTheAnswerLost() throws Exception {
+        try {
+            scenario("18. 30% of creates made, answer lost (503)", 118,
+                    practice -> faults(practice, "{\"lostAnswerRate\": 0.3}"));
+        } finally {
+            faults(new Practice(stack), "{}");
+        }
+    }
+
+    @Test
+    void s19CreatedButTheAnswerStalledPastTheTimeout() throws Exception {
+        try {
+            scenario("19. 3% of creates made, answer after 11 s", 119,
+                    practice -> faults(practice, "{\"lostAnswerRate\": 0.03, \"lostAnswerStallMs\": 11000}"));
+        } finally {
+            faults(new Practice(stack), "{}");
+        }
     }
 
     /** The original topics of the dead letters carrying {@code marker}. */

@@ -1,12 +1,28 @@
 package com.brighthub.bulkimport.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.brighthub.bulkimport.model.Json;
+import com.brighthub.bulkimport.model.Topics;
+import com.brighthub.bulkimport.model.events.ClientRecordEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,9 +88,23 @@ class ImportPipelineSystemTest {
         Practice practice = new Practice(stack).withBrightClient(true);
         practice.generate(300, 12);
         JsonNode first = practice.report(practice.importToCompletion());
+        // import-api knows every link the first import made (what the pre-flight says comes from its own copy)
+        await("import-api has the links").atMost(Duration.ofMinutes(1)).until(() -> Practice.expect(practice.api.get(
+                practice.api.importApi() + "/api/v1/accounts/" + practice.account + "/imports/preflight", practice.admin),
+                200).body().path("alreadyLinked").asLong() == first.path("imported").asLong());
+        Set<String> linked = new HashSet<>();
+        Practice.expect(practice.api.get(practice.api.sandbox() + "/brightclient/accounts/" + practice.account
+                + "/clients", null), 200).body().forEach(r -> linked.add(r.path("brightManagerId").asText()));
 
         // when the import is run again
-        JsonNode second = practice.report(practice.importToCompletion());
+        String secondId = practice.importToCompletion();
+        JsonNode second = practice.report(secondId);
+
+        // then import-api itself skipped the linked clients: it counted them and sent none of them on
+        // (sync-worker would also answer "already linked", which alone would pass the report's figures)
+        assertThat(practice.status(secondId).path("alreadyLinked").asLong()).isEqualTo(linked.size());
+        Set<String> sent = clientRecordsOf(secondId);
+        assertThat(sent).as("client records of the re-run").hasSize(300 - linked.size()).doesNotContainAnyElementsOf(linked);
 
         // then every client imported the first time counts as already linked, and nothing is created twice
         assertThat(second.path("total").asLong()).isEqualTo(300);
@@ -85,6 +115,31 @@ class ImportPipelineSystemTest {
         JsonNode held = practice.brightClientStats();
         assertThat(held.path("records").asLong()).isEqualTo(first.path("imported").asLong());
         assertThat(held.path("duplicates").asLong()).isZero();
+    }
+
+    /** The clients of every client-record event of an import, read from the topic (import-id header). */
+    static Set<String> clientRecordsOf(String importId) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "systest-records-" + UUID.randomUUID());
+        Set<String> clients = new HashSet<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.CLIENT_RECORDS).stream()
+                    .map(i -> new TopicPartition(Topics.CLIENT_RECORDS, i.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    Header h = r.headers().lastHeader(ClientRecordEvent.IMPORT_HEADER);
+                    if (h != null && importId.equals(new String(h.value(), StandardCharsets.UTF_8))) {
+                        clients.add(Json.read(r.value(), ClientRecordEvent.class).clientId());
+                    }
+                }
+            }
+        }
+        return clients;
     }
 
     @Test

@@ -63,7 +63,8 @@ public record ReportView(
             }
         }
         long outcomes = r.imported() + r.failed() + r.excluded() + r.linkedDuring();
-        long outstanding = Math.max(0, r.emitted() - outcomes);
+        // a cancelled import's clients not yet synced never will be: they are notProcessed, not outstanding
+        long outstanding = "CANCELLED".equals(r.status()) ? 0 : Math.max(0, r.emitted() - outcomes);
         long denominator = r.enumerated() ? r.total() : Math.max(r.total(), r.processed());
         int percent = "COMPLETED".equals(r.status()) ? 100
                 : complete ? (int) Math.min(100, denominator == 0 ? 0 : r.processed() * 100 / denominator) : denominator == 0 ? 0 : (int) Math.min(99, r.processed() * 100 / denominator);

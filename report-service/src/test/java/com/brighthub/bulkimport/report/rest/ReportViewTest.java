@@ -58,7 +58,7 @@ class ReportViewTest {
 
     @Test
     void aCancelledImportCountsWhatItDidNotReachAsNotProcessedAndIsNeverStalled() {
-        ReportRow cancelled = new ReportRow("I", "A", "alice", T0, false, 1000, 100, 400, 300, 50, 50, 0, T0,
+        ReportRow cancelled = new ReportRow("I", "A", "alice", T0, false, 1000, 100, 600, 300, 50, 50, 0, T0,
                 T0.plusSeconds(10), null, 0, "CANCELLED", null, T0.plusSeconds(10));
 
         ReportView view = ReportView.of(cancelled, Map.of(), Duration.ofMinutes(5), T0.plusSeconds(3600));
@@ -66,6 +66,7 @@ class ReportViewTest {
         assertThat(view.status()).isEqualTo("CANCELLED");
         assertThat(view.stalled()).isFalse();
         assertThat(view.notProcessed()).isEqualTo(500);
+        assertThat(view.outstanding()).as("sent on but skipped after the cancel: not processed").isZero();
         assertThat(view.alreadyLinked() + view.excluded() + view.imported() + view.failed() + view.notProcessed())
                 .isEqualTo(view.total());
         assertThat(view.percent()).isEqualTo(50);

@@ -57,8 +57,8 @@ public class BrightClientResource {
             String brightManagerId = body.path("brightManagerId").asText();
             faults.applyToClient(brightManagerId);
             return Uni.createFrom().completionStage(store.create(accountId, idempotencyKey, brightManagerId,
-                    Json.write(body))).map(created -> Response.status(created.created() ? 201 : 200)
-                            .entity(Map.of("id", created.id())).build());
+                    Json.write(body))).chain(created -> faults.deliverCreated(Response.status(created.created() ? 201 : 200)
+                            .entity(Map.of("id", created.id())).build()));
         });
     }
 

@@ -166,6 +166,21 @@ public class BrightManagerStore {
         });
     }
 
+    /** The ids of the generated clients (still as generated) that an import must bring into BrightClient. */
+    public java.util.List<String> expectedValidIds(String accountId) {
+        return sql("SELECT client_id FROM bm_client WHERE account_id = ? AND expected_reasons = '' ORDER BY client_id",
+                ps -> {
+                    ps.setString(1, accountId);
+                    java.util.List<String> out = new java.util.ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(rs.getString(1));
+                        }
+                    }
+                    return out;
+                });
+    }
+
     /** Runs one statement on a pooled connection. */
     <T> T sql(String sql, SqlWork<T> work) {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {

@@ -51,6 +51,22 @@ public class Faults {
         return start.invoke(() -> roll(s));
     }
 
+    /**
+     * The answer to a create that was made: as it is, or – by the {@code lostAnswerRate} dice – lost, as
+     * a 503 or as an answer held back {@code lostAnswerStallMs} (past the caller's timeout).
+     */
+    public Uni<Response> deliverCreated(Response answer) {
+        FaultSettings s = settings;
+        if (s.lostAnswerRate() <= 0 || ThreadLocalRandom.current().nextDouble() >= s.lostAnswerRate()) {
+            return Uni.createFrom().item(answer);
+        }
+        if (s.lostAnswerStallMs() > 0) {
+            return Uni.createFrom().item(answer).onItem().delayIt().by(Duration.ofMillis(s.lostAnswerStallMs()));
+        }
+        return Uni.createFrom().item(Response.fromResponse(SandboxErrors.error(503, "INJECTED_FAULT",
+                "Sandbox fault switch: the record was created, and this answer lost")).header("Retry-After", "1").build());
+    }
+
     /** Fails a BrightClient call for a BrightManager id on the {@code failClientIds} list. */
     public void applyToClient(String brightManagerId) {
         FaultSettings s = settings;
