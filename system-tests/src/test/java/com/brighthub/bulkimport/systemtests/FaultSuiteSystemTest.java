@@ -73,14 +73,31 @@ class FaultSuiteSystemTest {
     }
 
     void scenario(String name, long seed, Fault fault) throws Exception {
+        scenario(name, seed, practice -> { }, "a third done",
+                status -> status.path("processed").asLong() >= CLIENTS / 3, fault);
+    }
+
+    /**
+     * Imports a generated practice, injects the fault once {@code when} holds for the import's status
+     * and checks the fault landed: the import was still running then, with clients still to process.
+     */
+    void scenario(String name, long seed, Fault setup, String moment, java.util.function.Predicate<JsonNode> when,
+            Fault fault) throws Exception {
         Practice practice = new Practice(stack).withBrightClient(true);
         JsonNode expected = practice.generate(CLIENTS, seed);
+        setup.inject(practice);
         Instant start = Instant.now();
         String importId = Practice.expect(practice.startImport(), 202).body().path("importId").asText();
-        await(name + ": a third done").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100))
-                .until(() -> practice.status(importId).path("processed").asLong() >= CLIENTS / 3);
+        await(name + ": " + moment).atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100))
+                .until(() -> when.test(practice.status(importId)));
 
+        JsonNode atInjection = practice.status(importId);
         fault.inject(practice);
+        assertThat(atInjection.path("status").asText()).as(name + ": the fault landed while the import ran")
+                .isEqualTo("RUNNING");
+        assertThat(atInjection.path("processed").asLong()).as(name + ": clients still to process at the fault")
+                .isLessThan(CLIENTS);
+        assertThat(when.test(atInjection)).as(name + ": " + moment + " at the fault").isTrue();
 
         practice.awaitCompleted(importId);
         double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
@@ -147,7 +164,20 @@ class FaultSuiteSystemTest {
 
     @Test
     void s01SigkillImportApi() throws Exception {
-        scenario("1. SIGKILL import-api, restart", 101, killAndRestart("import-api"));
+        // BrightManager a little slow, so import-api is killed while it is still enumerating (a third read)
+        try {
+            scenario("1. SIGKILL import-api while enumerating", 101,
+                    practice -> faults(practice, "{\"brightManagerLatencyMs\": 150}"), "a third enumerated",
+                    status -> status.path("total").asLong() >= CLIENTS / 3
+                            && !status.path("enumerationComplete").asBoolean(),
+                    practice -> {
+                        stack.killService("import-api");
+                        faults(practice, "{}");
+                        stack.restartService("import-api", Map.of());
+                    });
+        } finally {
+            faults(new Practice(stack), "{}");
+        }
     }
 
     @Test
@@ -367,7 +397,7 @@ class FaultSuiteSystemTest {
                     .until(() -> practice.report(importId).path("outstanding").asLong() == 0);
             JsonNode report = assertAccountedFor(practice, importId);
             row("11. BrightManager refuses (403) mid-import",
-                    "FAILED, " + report.path("notProcessed").asLong() + " not reached", practice, report, start);
+                    "FAILED, " + report.path("notProcessed").asLong() + " left", practice, report, start);
             assertThat(report.path("failureReason").asText()).isEqualTo(status.path("failureReason").asText());
             assertThat(report.path("total").asLong()).as("BrightManager's count of the account's clients").isEqualTo(2_000);
             assertThat(report.path("notProcessed").asLong()).isPositive();
