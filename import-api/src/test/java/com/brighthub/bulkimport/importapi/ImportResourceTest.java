@@ -256,6 +256,28 @@ class ImportResourceTest {
     com.brighthub.bulkimport.importapi.messaging.LinkListener linkListener;
 
     @Test
+    void linksFromSyncWorkerAreKeptAndAnImportSkipsThoseClients() {
+        linkListener.onLinks(PolledBatch.of(Topics.CLIENT_LINKS,
+                account + ":BM-1", Json.write(new com.brighthub.bulkimport.model.events.ClientLink(account, "BM-1", "BC-1",
+                        Instant.now(), "IMP-0")),
+                account + ":BM-1", Json.write(new com.brighthub.bulkimport.model.events.ClientLink(account, "BM-1", "BC-1",
+                        Instant.now(), "IMP-0"))));
+        when(brightManager.clients(eq(account), any(), anyInt()))
+                .thenReturn(new BrightManagerPort.ClientPage(List.of(client("BM-1"), client("BM-2")), null, 2L));
+
+        given().auth().oauth2(admin()).get("/api/v1/accounts/" + account + "/imports/preflight")
+                .then().statusCode(200).body("alreadyLinked", equalTo(1));
+        String importId = startImport();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(admin())
+                .get("/api/v1/accounts/" + account + "/imports/" + importId)
+                .then().body("enumerationComplete", equalTo(true)).body("alreadyLinked", equalTo(1)).body("total", equalTo(2)));
+        assertThat(connector.sink("client-records").received().stream()
+                .map(m -> Json.read((String) m.getPayload(), ClientRecordEvent.class))
+                .filter(e -> e.importId().equals(importId)).map(ClientRecordEvent::clientId)).containsExactly("BM-2");
+        assertThat(connector.sink("dead-letters").received()).isEmpty();
+    }
+
+    @Test
     void aPoisonLinkMessageIsDeadLettered() {
         linkListener.onLinks(PolledBatch.of(Topics.CLIENT_LINKS, "k", "{oops", "k", "{\"accountId\": \"A\"}"));
 

@@ -254,6 +254,34 @@ class SyncListenerTest {
     }
 
     @Test
+    void anUpdateBrightClientRefusesIsAFailureWithItsMessageAndTheLinkStays() {
+        when(brightClient.create(eq(account), anyString(), any())).thenReturn(accepted("BC-16"));
+        when(brightClient.update(eq(account), eq("BC-16"), any())).thenReturn(rejected(422, "email is not valid"));
+
+        deliver(pass("IMP-1", Origin.IMPORT, "BM-16"), pass(null, Origin.SAVE, "BM-16"));
+
+        assertThat(results()).extracting(SyncResult::outcome).containsExactly(SyncOutcome.IMPORTED, SyncOutcome.REJECTED);
+        assertThat(results().get(1).brightClientId()).isEqualTo("BC-16");
+        assertThat(results().get(1).reasons()).singleElement().satisfies(r -> {
+            assertThat(r.code()).isEqualTo(ReasonCode.BRIGHTCLIENT_REJECTED);
+            assertThat(r.detail()).isEqualTo("email is not valid");
+        });
+    }
+
+    @Test
+    void aCreateRetriedAfterBrightClientFailedUsesTheSameIdempotencyKey() {
+        when(brightClient.create(eq(account), anyString(), any()))
+                .thenReturn(CompletableFuture.failedFuture(new BrightClientUnavailableException("503", null, null)))
+                .thenReturn(accepted("BC-17"));
+
+        deliver(pass("IMP-1", Origin.IMPORT, "BM-17"));
+
+        // the failed create may have happened: the retry must be able to find it, so it carries the same key
+        verify(brightClient, times(2)).create(eq(account), eq(account + ":BM-17:0"), any());
+        assertThat(results()).extracting(SyncResult::outcome).containsExactly(SyncOutcome.IMPORTED);
+    }
+
+    @Test
     void failedAndExcludedVerdictsAreNotSyncedAndPoisonIsDeadLettered() {
         String failed = pass("IMP-1", Origin.IMPORT, "BM-6").replace("\"PASS\"", "\"FAIL\"");
         String passWithoutClient = pass("IMP-1", Origin.IMPORT, "BM-7").replaceAll("\"client\":\\{.*?\\]\\}", "\"client\":null");
