@@ -370,6 +370,20 @@ class FaultSuiteSystemTest {
                     expected.path("failedClients").asLong() + failedMore, expected.path("excluded").asLong());
         }
 
+        /** A practice of 3,000 clients whose import is under way, slowed by BrightClient's latency. */
+        record UnderWay(Practice practice, JsonNode expected, String importId) {
+        }
+
+        UnderWay underWay(long seed) {
+            Practice practice = new Practice(stack).withBrightClient(true);
+            JsonNode expected = practice.generate(3_000, seed);
+            practice.faults("{\"latencyMs\": 200, \"errorRate\": 0.0, \"status\": 503}");
+            String importId = Practice.expect(practice.startImport(), 202).body().path("importId").asText();
+            await("the import is under way").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> practice.brightClientStats().path("records").asLong() >= 100);
+            return new UnderWay(practice, expected, importId);
+        }
+
         /** A new import of the account starts at once and completes; returns its report. */
         static JsonNode importsAgain(Practice practice) {
             String next = practice.importToCompletion();
@@ -477,12 +491,10 @@ class FaultSuiteSystemTest {
         @Test
         void s14CancelMidImport() {
             Instant start = Instant.now();
-            Practice practice = new Practice(stack).withBrightClient(true);
-            JsonNode expected = practice.generate(3_000, 34);
-            practice.faults("{\"latencyMs\": 200, \"errorRate\": 0.0, \"status\": 503}");
-            String importId = Practice.expect(practice.startImport(), 202).body().path("importId").asText();
-            await("the import is under way").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> practice.brightClientStats().path("records").asLong() >= 100);
+            UnderWay u = underWay(34);
+            Practice practice = u.practice();
+            JsonNode expected = u.expected();
+            String importId = u.importId();
 
             JsonNode cancelled = Practice.expect(practice.cancel(importId), 202).body();
             long held = practice.brightClientStats().path("records").asLong();
@@ -509,12 +521,10 @@ class FaultSuiteSystemTest {
         @Test
         void s15CancelDuringAnOutage() {
             Instant start = Instant.now();
-            Practice practice = new Practice(stack).withBrightClient(true);
-            JsonNode expected = practice.generate(3_000, 35);
-            practice.faults("{\"latencyMs\": 200, \"errorRate\": 0.0, \"status\": 503}");
-            String importId = Practice.expect(practice.startImport(), 202).body().path("importId").asText();
-            await("the import is under way").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> practice.brightClientStats().path("records").asLong() >= 100);
+            UnderWay u = underWay(35);
+            Practice practice = u.practice();
+            JsonNode expected = u.expected();
+            String importId = u.importId();
             practice.faults("{\"latencyMs\": 0, \"errorRate\": 1.0, \"status\": 503}");
 
             Practice.expect(practice.cancel(importId), 202);
@@ -603,25 +613,9 @@ class FaultSuiteSystemTest {
 
         /** How many records with {@code key} the topic holds. */
         static long deadLetters(String topic, String key) {
-            Properties props = new Properties();
-            props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
-            props.put(ConsumerConfig.GROUP_ID_CONFIG, "systest-count-" + UUID.randomUUID());
-            props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                    new StringDeserializer())) {
-                List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                        .map(i -> new TopicPartition(topic, i.partition())).toList();
-                consumer.assign(partitions);
-                consumer.seekToBeginning(partitions);
-                Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-                long n = 0;
-                while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                    for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                        n += key.equals(r.key()) ? 1 : 0;
-                    }
-                }
-                return n;
-            }
+            java.util.concurrent.atomic.AtomicLong n = new java.util.concurrent.atomic.AtomicLong();
+            stack.readTopic(topic, r -> n.addAndGet(key.equals(r.key()) ? 1 : 0));
+            return n.get();
         }
 
         /** How far a consumer group is behind on a topic. */

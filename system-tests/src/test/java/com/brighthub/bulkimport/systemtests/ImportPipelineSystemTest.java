@@ -14,15 +14,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
@@ -119,26 +112,13 @@ class ImportPipelineSystemTest {
 
     /** The clients of every client-record event of an import, read from the topic (import-id header). */
     static Set<String> clientRecordsOf(String importId) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "systest-records-" + UUID.randomUUID());
         Set<String> clients = new HashSet<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.CLIENT_RECORDS).stream()
-                    .map(i -> new TopicPartition(Topics.CLIENT_RECORDS, i.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    Header h = r.headers().lastHeader(ClientRecordEvent.IMPORT_HEADER);
-                    if (h != null && importId.equals(new String(h.value(), StandardCharsets.UTF_8))) {
-                        clients.add(Json.read(r.value(), ClientRecordEvent.class).clientId());
-                    }
-                }
+        stack.readTopic(Topics.CLIENT_RECORDS, r -> {
+            Header h = r.headers().lastHeader(ClientRecordEvent.IMPORT_HEADER);
+            if (h != null && importId.equals(new String(h.value(), StandardCharsets.UTF_8))) {
+                clients.add(Json.read(r.value(), ClientRecordEvent.class).clientId());
             }
-        }
+        });
         return clients;
     }
 

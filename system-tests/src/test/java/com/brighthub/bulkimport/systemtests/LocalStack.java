@@ -1,5 +1,12 @@
 package com.brighthub.bulkimport.systemtests;
 
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import java.util.function.Consumer;
+import java.util.Properties;
 import static com.brighthub.bulkimport.devtools.StackClient.env;
 import static org.awaitility.Awaitility.await;
 
@@ -132,6 +139,25 @@ public final class LocalStack {
             throw new UncheckedIOException(e);
         }
         awaitReady(svc);
+    }
+
+    /** Reads every record a topic holds now, from its beginning, without a consumer group's commits. */
+    public void readTopic(String topic, Consumer<ConsumerRecord<String, String>> sink) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "systest-read-" + java.util.UUID.randomUUID());
+        try (var consumer = new KafkaConsumer<>(props,
+                new StringDeserializer(),
+                new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(i -> new TopicPartition(topic, i.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                consumer.poll(java.time.Duration.ofMillis(500)).forEach(sink);
+            }
+        }
     }
 
     /** Runs SQL on the system tests' database. */
