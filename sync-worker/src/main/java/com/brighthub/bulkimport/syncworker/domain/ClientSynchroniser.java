@@ -1,9 +1,5 @@
 package com.brighthub.bulkimport.syncworker.domain;
 
-import com.brighthub.bulkimport.model.events.Origin;
-import com.brighthub.bulkimport.model.events.Reason;
-import com.brighthub.bulkimport.model.events.ReasonCode;
-import com.brighthub.bulkimport.model.events.SyncOutcome;
 import com.brighthub.bulkimport.model.events.ValidationResult;
 import com.brighthub.bulkimport.syncworker.brightclient.BrightClientPort;
 import com.brighthub.bulkimport.syncworker.brightclient.BrightClientRecord;
@@ -70,12 +66,6 @@ public class ClientSynchroniser {
     Vertx vertx;
 
     private volatile boolean stopping;
-
-    /** One record's failed attempts so far (5xx and timeouts; throttling and an open breaker do not count). */
-    private static final class Failures {
-        int count;
-        long first;
-    }
 
     /**
      * A create BrightClient accepted, per account: sent again with its own idempotency key it creates
@@ -167,12 +157,12 @@ public class ClientSynchroniser {
 
     private CompletableFuture<SyncDecision> untilAnswered(ValidationResult r, ClientState state) {
         CompletableFuture<SyncDecision> answered = new CompletableFuture<>();
-        attempt(r, state, Duration.ofSeconds(1), new Failures(), answered);
+        attempt(r, state, new Backoff(config.maxBackoff(), config.unavailableRecord().attempts(),
+                config.unavailableRecord().after()), answered);
         return answered;
     }
 
-    private void attempt(ValidationResult r, ClientState state, Duration wait, Failures failures,
-            CompletableFuture<SyncDecision> answered) {
+    private void attempt(ValidationResult r, ClientState state, Backoff backoff, CompletableFuture<SyncDecision> answered) {
         if (stopping) {
             answered.completeExceptionally(new IllegalStateException("sync-worker is shutting down"));
             return;
@@ -189,49 +179,34 @@ public class ClientSynchroniser {
                 return;
             }
             Throwable cause = unwrap(failure);
-            Duration pause;
-            Duration next = wait;
+            Runnable again = () -> attempt(r, state, backoff, answered);
             if (cause instanceof CircuitBreakerOpenException) {
                 // the call did not reach BrightClient: the breaker lets a few probes through after its
                 // delay and closes on their success, so ask again then, without letting the wait grow
                 // (a grown wait kept clients asleep long after BrightClient recovered)
                 Log.debugf("BrightClient circuit open for client %s of import %s; asking again in %s", r.clientId(),
                         r.importId(), BREAKER_RETRY);
-                pause = BREAKER_RETRY;
+                after(BREAKER_RETRY, again);
             } else if (cause instanceof BrightClientUnavailableException || cause instanceof TimeoutException) {
-                Duration retryAfter = cause instanceof BrightClientUnavailableException u ? u.retryAfter() : null;
-                boolean throttled = cause instanceof BrightClientUnavailableException u && u.throttled();
-                pause = retryAfter != null && retryAfter.compareTo(wait) > 0 ? retryAfter : wait;
-                if (!throttled && boundSpent(failures)) {
-                    Duration then = wait.multipliedBy(2).compareTo(config.maxBackoff()) > 0 ? config.maxBackoff()
-                            : wait.multipliedBy(2);
-                    Duration after = pause;
-                    probeThenGiveUp(r, state, failures, cause, answered,
-                            () -> vertx.setTimer(Math.max(1, after.toMillis()),
-                                    id -> onLoop.execute(() -> attempt(r, state, then, failures, answered))));
+                BrightClientUnavailableException unavailable = cause instanceof BrightClientUnavailableException u ? u : null;
+                Duration pause = backoff.pause(unavailable == null ? null : unavailable.retryAfter());
+                boolean throttled = unavailable != null && unavailable.throttled();
+                if (!throttled && backoff.failedAndSpent(System.nanoTime())) {
+                    probeThenGiveUp(r, state, backoff, cause, answered, () -> after(pause, again));
                     return;
                 }
                 Log.warnf("BrightClient unavailable for client %s of import %s (%s); trying again in %ds",
                         r.clientId(), r.importId(), cause.getMessage(), pause.toSeconds());
-                next = wait.multipliedBy(2).compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : wait.multipliedBy(2);
+                after(pause, again);
             } else {
                 answered.completeExceptionally(cause);
-                return;
             }
-            Duration then = next;
-            vertx.setTimer(Math.max(1, pause.toMillis()),
-                    id -> onLoop.execute(() -> attempt(r, state, then, failures, answered)));
         });
     }
 
-    /** Counts one more failure of this record; true once both its attempts and its time are spent. */
-    private boolean boundSpent(Failures failures) {
-        long now = System.nanoTime();
-        if (failures.count++ == 0) {
-            failures.first = now;
-        }
-        return failures.count >= config.unavailableRecord().attempts()
-                && Duration.ofNanos(now - failures.first).compareTo(config.unavailableRecord().after()) >= 0;
+    /** Runs {@code task} on the synchroniser's loop after {@code pause}. */
+    private void after(Duration pause, Runnable task) {
+        vertx.setTimer(Math.max(1, pause.toMillis()), id -> onLoop.execute(task));
     }
 
     /**
@@ -243,7 +218,7 @@ public class ClientSynchroniser {
      * probe with (a lone save), the record waits as in an outage. The state is kept, so a later save or
      * import retries the record's create with the same idempotency key (a failed create may have happened).
      */
-    private void probeThenGiveUp(ValidationResult r, ClientState state, Failures failures, Throwable cause,
+    private void probeThenGiveUp(ValidationResult r, ClientState state, Backoff backoff, Throwable cause,
             CompletableFuture<SyncDecision> answered, Runnable orElse) {
         Probe probe = probes.get(r.accountId());
         CompletionStage<BrightClientPort.Answer> call = null;
@@ -263,14 +238,11 @@ public class ClientSynchroniser {
                 orElse.run();
                 return;
             }
-            Duration failingFor = Duration.ofNanos(System.nanoTime() - failures.first);
+            Duration failingFor = backoff.failingFor(System.nanoTime());
             Log.warnf("giving up client %s of account %s (import %s): %d attempts over %ds failed (%s) while BrightClient"
-                    + " served the account", r.clientId(), r.accountId(), r.importId(), failures.count,
+                    + " served the account", r.clientId(), r.accountId(), r.importId(), backoff.failures(),
                     failingFor.toSeconds(), cause.getMessage());
-            answered.complete(new SyncDecision(r, SyncOutcome.REJECTED, state.brightClientId(),
-                    new Reason(ReasonCode.BRIGHTCLIENT_UNAVAILABLE, "BrightClient kept failing for this record ("
-                            + failures.count + " attempts over " + failingFor.toSeconds() + " s, last: "
-                            + cause.getMessage() + ") while it took the practice's other records"), state));
+            answered.complete(SyncRules.givenUp(r, state, backoff.failures(), failingFor, cause.getMessage()));
         }));
     }
 
@@ -283,56 +255,21 @@ public class ClientSynchroniser {
     }
 
     private CompletionStage<SyncDecision> decide(ValidationResult r, ClientState state) {
-        if (r.origin() == Origin.SAVE) {
-            if (state.isStale(r.recordedAt())) {
-                return CompletableFuture.completedFuture(new SyncDecision(r, SyncOutcome.STALE, state.brightClientId(),
-                        null, state));
-            }
-            return decideOnce(r, state).thenApply(d -> new SyncDecision(d.input(), d.outcome(), d.brightClientId(),
-                    d.reason(), d.state().savedAt(r.recordedAt())));
+        SyncRules.Step step = SyncRules.next(r, state, statuses::cancelled);
+        if (step instanceof SyncRules.Decided decided) {
+            return CompletableFuture.completedFuture(decided.decision());
         }
-        return decideOnce(r, state);
-    }
-
-    private CompletionStage<SyncDecision> decideOnce(ValidationResult r, ClientState state) {
-        BrightClientRecord record = BrightClientRecord.from(r.client());
-        String type = r.client().type();
-        if (state.linked()) {
-            return switch (r.origin()) {
-                case IMPORT -> CompletableFuture.completedFuture(r.importId() != null
-                        && r.importId().equals(state.linkedByImport())
-                        // this import linked it before a crash: report the same outcome again
-                        ? new SyncDecision(r, SyncOutcome.IMPORTED, state.brightClientId(), null, state)
-                        : new SyncDecision(r, SyncOutcome.ALREADY_LINKED, state.brightClientId(), null, state));
-                case SAVE -> update(r, state, record, type);
-            };
+        if (step instanceof SyncRules.Update update) {
+            return brightClient.update(r.accountId(), update.brightClientId(), update.record())
+                    .thenApply(answer -> SyncRules.updated(r, state, answer));
         }
-        if (r.origin() == Origin.IMPORT && statuses.cancelled(r.importId())) {
-            // asked before every attempt: once the cancel is acknowledged, nothing more of the import is sent
-            return CompletableFuture.completedFuture(new SyncDecision(r, SyncOutcome.SKIPPED, null, null, state));
-        }
-        return brightClient.create(r.accountId(), state.idempotencyKey(), record).thenApply(answer -> {
+        SyncRules.Create create = (SyncRules.Create) step;
+        return brightClient.create(r.accountId(), create.idempotencyKey(), create.record()).thenApply(answer -> {
             if (answer.accepted()) {
-                probes.put(r.accountId(), new Probe(r.accountId(), state.idempotencyKey(), record));
+                probes.put(r.accountId(), new Probe(r.accountId(), create.idempotencyKey(), create.record()));
                 Log.debugf("client %s of account %s linked to %s", r.clientId(), r.accountId(), answer.id());
-                return new SyncDecision(r, SyncOutcome.IMPORTED, answer.id(), null,
-                        state.linkedTo(answer.id(), type, r.importId()));
             }
-            return new SyncDecision(r, SyncOutcome.REJECTED, null,
-                    new Reason(ReasonCode.BRIGHTCLIENT_REJECTED, answer.message()), state.rejected());
+            return SyncRules.created(r, state, answer);
         });
-    }
-
-    private CompletionStage<SyncDecision> update(ValidationResult r, ClientState state, BrightClientRecord record,
-            String type) {
-        if (state.clientType() != null && !state.clientType().equals(type)) {
-            return CompletableFuture.completedFuture(new SyncDecision(r, SyncOutcome.REJECTED, state.brightClientId(),
-                    new Reason(ReasonCode.BRIGHTCLIENT_REJECTED, "The client type cannot change once synced (it is "
-                            + state.clientType() + " in BrightClient); the change was not applied"), state));
-        }
-        return brightClient.update(r.accountId(), state.brightClientId(), record).thenApply(answer -> answer.accepted()
-                ? new SyncDecision(r, SyncOutcome.UPDATED, state.brightClientId(), null, state.withType(type))
-                : new SyncDecision(r, SyncOutcome.REJECTED, state.brightClientId(),
-                        new Reason(ReasonCode.BRIGHTCLIENT_REJECTED, answer.message()), state));
     }
 }
