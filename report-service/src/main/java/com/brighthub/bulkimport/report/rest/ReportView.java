@@ -65,9 +65,17 @@ public record ReportView(
         long outcomes = r.imported() + r.failed() + r.excluded() + r.linkedDuring();
         // a cancelled import's clients not yet synced never will be: they are notProcessed, not outstanding
         long outstanding = "CANCELLED".equals(r.status()) ? 0 : Math.max(0, r.emitted() - outcomes);
-        long denominator = r.enumerated() ? r.total() : Math.max(r.total(), r.processed());
-        int percent = "COMPLETED".equals(r.status()) ? 100
-                : complete ? (int) Math.min(100, denominator == 0 ? 0 : r.processed() * 100 / denominator) : denominator == 0 ? 0 : (int) Math.min(99, r.processed() * 100 / denominator);
+        // of the clients known so far: while listing, outcomes can run ahead of the stored total
+        long denominator = Math.max(r.total(), r.processed());
+        int percent;
+        if ("COMPLETED".equals(r.status())) {
+            percent = 100;
+        } else if (denominator == 0) {
+            percent = 0;
+        } else {
+            // 100 only once ended: a running import that caught up with its listing is not done
+            percent = (int) Math.min(complete ? 100 : 99, r.processed() * 100 / denominator);
+        }
         Double rate = null;
         Long eta = null;
         if (r.firstOutcomeAt() != null && outcomes > 0) {

@@ -28,7 +28,7 @@ public enum ClientType {
 
     /** The type named by {@code value}, or empty for a blank or unknown value. */
     public static Optional<ClientType> parse(String value) {
-        if (value == null || value.isBlank()) {
+        if (value == null) {
             return Optional.empty();
         }
         try {

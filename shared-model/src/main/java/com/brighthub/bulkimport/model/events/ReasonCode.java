@@ -67,7 +67,7 @@ public enum ReasonCode {
      * names the field as BrightManager labels it.
      */
     public String howToFix(String detail) {
-        if (this == REQUIRED_FIELD_BLANK && detail != null) {
+        if (this == REQUIRED_FIELD_BLANK) {
             return com.brighthub.bulkimport.model.rules.RequiredField.byKey(detail)
                     .map(f -> "Open the client file and complete the " + f.label() + " field. Check for any"
                             + " validation messages on the record. The record will sync to BrightClient"

@@ -41,14 +41,15 @@ public final class ClientRules {
         } else if (type.get().needsCompanyNumber() && isBlank(client.companyNumber())) {
             reasons.add(blank(RequiredField.COMPANY_NUMBER));
         }
+        // a client's lists hold no null entries (Client's constructor refuses them)
         for (Address address : client.addresses()) {
-            if (address != null && isBlank(address.line1())) {
+            if (isBlank(address.line1())) {
                 reasons.add(new Reason(ReasonCode.ADDRESS_LINE_1_MISSING,
                         bounded(AddressType.labelOf(address.type()) + " address")));
             }
         }
         for (Contact contact : client.contacts()) {
-            if (contact != null && !hasKnownRole(contact)) {
+            if (!hasKnownRole(contact)) {
                 reasons.add(new Reason(ReasonCode.CONTACT_ROLE_MISSING, bounded(describe(contact))));
             }
         }

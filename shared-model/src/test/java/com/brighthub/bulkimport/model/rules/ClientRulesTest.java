@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.brighthub.bulkimport.model.Json;
 import com.brighthub.bulkimport.model.client.Address;
 import com.brighthub.bulkimport.model.client.Client;
+import com.brighthub.bulkimport.model.client.ClientType;
 import com.brighthub.bulkimport.model.client.Contact;
 import com.brighthub.bulkimport.model.events.Reason;
 import com.brighthub.bulkimport.model.events.ReasonCode;
@@ -163,5 +164,72 @@ class ClientRulesTest {
 
         assertThat(client.name()).isEqualTo("Acme");
         assertThat(ClientRules.evaluate(client).verdict()).isEqualTo(Verdict.PASS);
+    }
+
+    @Test
+    void aContactIsNamedWithItsKindAndAnyRoleBrightClientDoesNotKnow() {
+        Client client = with("Acme", "TRUST", null, List.of(), java.util.Arrays.asList(
+                contact("Jane", "Smith", "MAIN", null), contact("Tom", null, "OTHER", "CEO"),
+                contact(null, null, null, " "), new Contact(" SECONDARY ", "P-7", " ", null, null, null, "")));
+
+        assertThat(ClientRules.evaluate(client).reasons()).extracting(Reason::detail).containsExactly(
+                "Jane Smith (Main Contact)", "Tom (Other Contact), unrecognised role 'CEO'", "P-1",
+                "P-7 (Secondary Contact)");
+        Client nameless = with("Acme", "TRUST", null, List.of(), List.of(new Contact("MAIN", null, null, null, null,
+                null, null), new Contact("MAIN", " ", "", "", null, null, null)));
+        assertThat(ClientRules.evaluate(nameless).reasons()).extracting(Reason::detail).containsExactly(
+                "unnamed contact (Main Contact)", "unnamed contact (Main Contact)");
+    }
+
+    @Test
+    void aRoleIsReadWithoutItsSpaces() {
+        Client client = with("Acme", "SOLE_TRADER", null, List.of(address("TRADING", "1 Way")),
+                List.of(contact("Ann", "Lee", "MAIN", " PROPRIETOR ")));
+
+        assertThat(ClientRules.evaluate(client).verdict()).isEqualTo(Verdict.PASS);
+    }
+
+    @Test
+    void aListWithAMissingEntryIsNotAClient() {
+        org.assertj.core.api.Assertions.assertThatNullPointerException().isThrownBy(() -> with("Acme", "TRUST", null,
+                java.util.Arrays.asList(address("TRADING", "1 Way"), null), List.of()));
+    }
+
+    @Test
+    void aDetailIsCutOnlyPastItsLimitAndKeepsItsText() {
+        String atLimit = "y".repeat(ClientRules.MAX_DETAIL_LENGTH);
+        String over = atLimit + "z";
+
+        assertThat(ClientRules.bounded(atLimit)).isEqualTo(atLimit);
+        assertThat(ClientRules.bounded(over)).hasSize(ClientRules.MAX_DETAIL_LENGTH).endsWith("y…");
+        assertThat(ClientRules.bounded("a\tb\u0000c")).isEqualTo("a b c");
+        assertThat(ClientRules.bounded(null)).isNull();
+    }
+
+    @Test
+    void aClientTypeIsReadWithoutItsSpacesAndNothingElse() {
+        assertThat(ClientType.parse(" LLP ")).contains(ClientType.LLP);
+        assertThat(ClientType.parse(null)).isEmpty();
+        assertThat(ClientType.parse(" ")).isEmpty();
+        assertThat(ClientType.parse("llp")).isEmpty();
+        assertThat(ClientRules.evaluate(with("Acme", " SELF_ASSESSMENT ", null, null, null)).verdict())
+                .isEqualTo(Verdict.EXCLUDED);
+    }
+
+    @Test
+    void theFixForABlankFieldNamesTheFieldAsBrightManagerLabelsIt() {
+        assertThat(ReasonCode.REQUIRED_FIELD_BLANK.howToFix("companyNumber"))
+                .startsWith("Open the client file and complete the Company number field.");
+        assertThat(ReasonCode.REQUIRED_FIELD_BLANK.howToFix("type")).contains("complete the Client type field");
+        assertThat(ReasonCode.REQUIRED_FIELD_BLANK.howToFix("shoeSize"))
+                .isEqualTo(ReasonCode.REQUIRED_FIELD_BLANK.howToFix());
+        assertThat(ReasonCode.REQUIRED_FIELD_BLANK.howToFix(null)).isEqualTo(ReasonCode.REQUIRED_FIELD_BLANK.howToFix());
+        assertThat(ReasonCode.ADDRESS_LINE_1_MISSING.howToFix("name")).isEqualTo(ReasonCode.ADDRESS_LINE_1_MISSING.howToFix());
+        assertThat(RequiredField.byKey("name")).contains(RequiredField.NAME);
+        assertThat(RequiredField.byKey(null)).isEmpty();
+        assertThat(ReasonCode.ADDRESS_LINE_1_MISSING.reason()).isEqualTo("Address Line 1 is missing");
+        assertThat(java.util.Arrays.stream(ReasonCode.values()).filter(ReasonCode::isExclusion))
+                .containsExactly(ReasonCode.SELF_ASSESSMENT);
+        assertThat(RequiredField.byKey("Name")).isEmpty();
     }
 }

@@ -30,8 +30,9 @@ class SyncRulesTest {
                 "REF-1", "Ada Ltd", recordedAt);
     }
 
-    static final ClientState UNSEEN = ClientState.unseen("A", "C1");
-    static final ClientState LINKED = UNSEEN.linkedTo("BC-9", "LIMITED_COMPANY", "I-1");
+    // instance fields: made by the code under test for every test, not once for the class
+    final ClientState UNSEEN = ClientState.unseen("A", "C1");
+    final ClientState LINKED = UNSEEN.linkedTo("BC-9", "LIMITED_COMPANY", "I-1");
 
     @Test
     void anUnlinkedClientIsCreatedWithTheKeyOfItsStateAndItsOwnFields() {
@@ -78,6 +79,9 @@ class SyncRulesTest {
         Decided noImport = (Decided) SyncRules.next(pass(Origin.IMPORT, "I-1", "LIMITED_COMPANY", T0), linkedBySave,
                 NONE_CANCELLED);
         assertThat(noImport.decision().outcome()).isEqualTo(SyncOutcome.ALREADY_LINKED);
+        Decided noImportId = (Decided) SyncRules.next(pass(Origin.IMPORT, null, "LIMITED_COMPANY", T0), linkedBySave,
+                NONE_CANCELLED);
+        assertThat(noImportId.decision().outcome()).isEqualTo(SyncOutcome.ALREADY_LINKED);
     }
 
     @Test
@@ -171,5 +175,34 @@ class SyncRulesTest {
         assertThat(given.reason().code()).isEqualTo(ReasonCode.BRIGHTCLIENT_UNAVAILABLE);
         assertThat(given.reason().detail()).contains("8 attempts over 130 s").contains("HTTP 503");
         assertThat(given.state()).as("same key next time: the create may have happened").isSameAs(once);
+    }
+
+    @Test
+    void anUnseenClientHasNoLinkNoTypeNoSaveAndTheFirstKey() {
+        assertThat(UNSEEN).isEqualTo(new ClientState("A", "C1", null, null, null, 0, null));
+        assertThat(UNSEEN.linked()).isFalse();
+        assertThat(LINKED.linked()).isTrue();
+    }
+
+    @Test
+    void theLatestSaveIsKeptWhicheverOrderSavesAreAppliedIn() {
+        Instant later = T0.plusSeconds(5);
+
+        assertThat(UNSEEN.savedAt(T0).lastSaveAt()).isEqualTo(T0);
+        assertThat(UNSEEN.savedAt(T0).savedAt(later).lastSaveAt()).isEqualTo(later);
+        assertThat(UNSEEN.savedAt(later).savedAt(T0).lastSaveAt()).isEqualTo(later);
+        assertThat(UNSEEN.savedAt(later).savedAt(null).lastSaveAt()).as("a save without a time moves nothing")
+                .isEqualTo(later);
+        assertThat(UNSEEN.savedAt(null).lastSaveAt()).isNull();
+    }
+
+    @Test
+    void aSaveWithoutATimeIsNeverStaleAndNothingIsStaleBeforeTheFirstSave() {
+        assertThat(UNSEEN.savedAt(T0).isStale(null)).isFalse();
+        assertThat(UNSEEN.isStale(T0)).isFalse();
+        assertThat(UNSEEN.savedAt(T0).isStale(T0)).isFalse();
+        assertThat(UNSEEN.savedAt(T0).isStale(T0.minusNanos(1))).isTrue();
+        assertThat(SyncRules.next(pass(Origin.SAVE, null, "LIMITED_COMPANY", null), LINKED.savedAt(T0), NONE_CANCELLED))
+                .isInstanceOf(Update.class);
     }
 }
