@@ -7,7 +7,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 STARTED_MARK="$RUN_DIR/postgres.started"
-DATABASES="${BRIGHT_DATABASES:-$BRIGHT_DB_NAME bright_test bright_systest}"
+DATABASES="${BRIGHT_DATABASES:-$BRIGHT_DB_NAME bright_test}"
 
 local_cluster() {
   command -v pg_lsclusters >/dev/null 2>&1 || return 1

@@ -160,23 +160,35 @@ class ImportResourceTest {
                 .body("[1].action", equalTo("CANCEL_IMPORT")).body("[1].outcome", equalTo("CANCELLED"));
 
         String next = startImport();
-        assertThat(next).isNotEqualTo(importId);
+        given().auth().oauth2(admin()).get("/api/v1/accounts/" + account + "/imports/" + next)
+                .then().statusCode(200).body("status", equalTo("RUNNING"));
+        given().auth().oauth2(admin()).get("/api/v1/accounts/" + account + "/imports/" + importId)
+                .then().statusCode(200).body("status", equalTo("CANCELLED"));
+        given().auth().oauth2(admin()).post("/api/v1/accounts/" + account + "/imports/" + next + "/cancel")
+                .then().statusCode(202);
     }
 
     @Test
     void operatorsSeeRunningImportsOnAGauge() {
         when(brightManager.clients(eq(account), any(), anyInt()))
                 .thenReturn(new BrightManagerPort.ClientPage(List.of(client("BM-1")), "next", 1_000_000L));
+        gauges.refresh();
+        double before = runningGauge();
         String importId = startImport();
 
         gauges.refresh();
-        double running = Double.parseDouble(given().get("/q/metrics").then().statusCode(200).extract().asString()
-                .lines().filter(l -> l.startsWith("bulkimport_imports{") && l.contains("state=\"running\""))
-                .findFirst().orElseThrow().replaceAll(".* ", ""));
-        assertThat(running).isGreaterThanOrEqualTo(1);
+        assertThat(runningGauge()).isEqualTo(before + 1);
 
         given().auth().oauth2(admin()).post("/api/v1/accounts/" + account + "/imports/" + importId + "/cancel")
                 .then().statusCode(202);
+        gauges.refresh();
+        assertThat(runningGauge()).isEqualTo(before);
+    }
+
+    static double runningGauge() {
+        return Double.parseDouble(given().get("/q/metrics").then().statusCode(200).extract().asString()
+                .lines().filter(l -> l.startsWith("bulkimport_imports{") && l.contains("state=\"running\""))
+                .findFirst().orElseThrow().replaceAll(".* ", ""));
     }
 
     @Test
@@ -286,8 +298,77 @@ class ImportResourceTest {
 
     @Test
     void aPoisonProgressMessageIsDeadLetteredAndTheRestApplied() {
-        progressListener.onProgress(PolledBatch.of(Topics.IMPORT_PROGRESS, "k", "{this is not json", "k", "{\"importId\": null}"));
+        when(brightManager.clients(eq(account), any(), anyInt()))
+                .thenReturn(new BrightManagerPort.ClientPage(List.of(client("BM-1")), null, 1L));
+        String importId = startImport();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(admin())
+                .get("/api/v1/accounts/" + account + "/imports/" + importId).then().body("enumerationComplete", equalTo(true)));
+
+        progressListener.onProgress(PolledBatch.of(Topics.IMPORT_PROGRESS, "k", "{this is not json", "k", "{\"importId\": null}",
+                "k", Json.write(new ImportProgress(UUID.randomUUID(), account, importId, Instant.now(), 1, 1, 0, 0, 0,
+                        Instant.now(), true))));
 
         assertThat(connector.sink("dead-letters").received()).hasSize(2);
+        given().auth().oauth2(admin()).get("/api/v1/accounts/" + account + "/imports/" + importId)
+                .then().statusCode(200).body("status", equalTo("COMPLETED"));
+    }
+
+    List<String> clientRecordsOf(String importId) {
+        return connector.sink("client-records").received().stream()
+                .map(m -> Json.read((String) m.getPayload(), ClientRecordEvent.class))
+                .filter(e -> importId.equals(e.importId())).map(ClientRecordEvent::clientId).toList();
+    }
+
+    @Test
+    void aWorkerThatLostItsLeaseSendsNothingMoreAndTheNextHolderResumesFromTheLastCommittedPage() throws Exception {
+        java.util.concurrent.CountDownLatch asked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch answer = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger secondPageCalls = new java.util.concurrent.atomic.AtomicInteger();
+        when(brightManager.clients(eq(account), isNull(), anyInt()))
+                .thenReturn(new BrightManagerPort.ClientPage(List.of(client("BM-1"), client("BM-2")), "2", 4L));
+        when(brightManager.clients(eq(account), eq("2"), anyInt())).thenAnswer(call -> {
+            if (secondPageCalls.incrementAndGet() == 1) {
+                asked.countDown();
+                answer.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            return new BrightManagerPort.ClientPage(List.of(client("BM-3"), client("BM-4")), null, null);
+        });
+        String importId = startImport();
+        assertThat(asked.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        // while BrightManager keeps the worker waiting, another instance claims the import (a new epoch),
+        // then dies: its lease runs out a second later
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            com.brighthub.bulkimport.importapi.persistence.ImportRun run =
+                    com.brighthub.bulkimport.importapi.persistence.ImportRun.findById(importId);
+            run.leaseEpoch++;
+            run.leaseOwner = "another-instance";
+            run.leaseUntil = Instant.now().plusSeconds(1);
+        });
+        answer.countDown();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(admin())
+                .get("/api/v1/accounts/" + account + "/imports/" + importId)
+                .then().body("enumerationComplete", equalTo(true)).body("total", equalTo(4)));
+        assertThat(secondPageCalls).as("the page the lost worker read is read again by the next holder").hasValue(2);
+        assertThat(clientRecordsOf(importId)).as("the lost worker sent nothing: each client once")
+                .containsExactly("BM-1", "BM-2", "BM-3", "BM-4");
+    }
+
+    @Test
+    void aWorkerInterruptedByBrightManagerReleasesItsLeaseAndTheImportResumesFromItsLastPage() {
+        when(brightManager.clients(eq(account), isNull(), anyInt()))
+                .thenReturn(new BrightManagerPort.ClientPage(List.of(client("BM-1")), "2", 2L));
+        when(brightManager.clients(eq(account), eq("2"), anyInt()))
+                .thenThrow(new IllegalStateException("connection reset"))
+                .thenReturn(new BrightManagerPort.ClientPage(List.of(client("BM-2")), null, null));
+
+        String importId = startImport();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(admin())
+                .get("/api/v1/accounts/" + account + "/imports/" + importId)
+                .then().body("enumerationComplete", equalTo(true)).body("total", equalTo(2)).body("status", equalTo("RUNNING")));
+        org.mockito.Mockito.verify(brightManager, org.mockito.Mockito.times(1)).clients(eq(account), isNull(), anyInt());
+        assertThat(clientRecordsOf(importId)).containsExactly("BM-1", "BM-2");
     }
 }

@@ -76,7 +76,8 @@ class RecordValidatorTest {
         List<ValidationResult> verdicts = results.received().stream().map(this::result).toList();
         assertThat(verdicts).extracting(ValidationResult::verdict)
                 .containsExactly(Verdict.PASS, Verdict.FAIL, Verdict.EXCLUDED);
-        assertThat(verdicts.get(0).client()).as("a pass carries the client on").isNotNull();
+        assertThat(verdicts.get(0).client()).as("a pass carries the client on")
+                .isEqualTo(client("BM-1", "PARTNERSHIP", List.of()));
         assertThat(verdicts.get(1).reasons()).extracting(r -> r.code()).containsExactly(ReasonCode.ADDRESS_LINE_1_MISSING);
         assertThat(verdicts.get(1).clientName()).isEqualTo("Name BM-2");
         assertThat(verdicts.get(2).reasons()).extracting(r -> r.code()).containsExactly(ReasonCode.SELF_ASSESSMENT);
@@ -87,6 +88,25 @@ class RecordValidatorTest {
                 .orElseThrow().getHeaders().lastHeader(ValidationResult.VERDICT_HEADER).value(), StandardCharsets.UTF_8))
                 .as("the verdict in a header, for consumers that skip some unread")
                 .containsExactly("PASS", "FAIL", "EXCLUDED");
+    }
+
+    @Test
+    void aSaveThatTurnsAClientSelfAssessmentIsExcludedAndNeverSentOnToBrightClient() {
+        Instant savedAt = Instant.parse("2026-11-30T10:00:00Z");
+        String save = Json.write(new ClientRecordEvent(UUID.randomUUID(), "ACC", null, "BM-4", Origin.SAVE, savedAt,
+                client("BM-4", "SELF_ASSESSMENT", List.of()), null));
+
+        validator.validate(PolledBatch.of(Topics.CLIENT_RECORDS, "ACC:BM-4", save));
+
+        ValidationResult r = result(results.received().get(0));
+        assertThat(r.verdict()).isEqualTo(Verdict.EXCLUDED);
+        assertThat(r.origin()).isEqualTo(Origin.SAVE);
+        assertThat(r.importId()).isNull();
+        assertThat(r.reasons()).extracting(x -> x.code()).containsExactly(ReasonCode.SELF_ASSESSMENT);
+        assertThat(r.recordedAt()).isEqualTo(savedAt);
+        assertThat(new String(results.received().get(0).getMetadata(OutgoingKafkaRecordMetadata.class).orElseThrow()
+                .getHeaders().lastHeader(ValidationResult.VERDICT_HEADER).value(), StandardCharsets.UTF_8))
+                .as("sync-worker skips it unread: the type of a synced client never changes").isEqualTo("EXCLUDED");
     }
 
     @Test

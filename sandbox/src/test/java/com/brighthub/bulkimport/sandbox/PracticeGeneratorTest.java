@@ -23,6 +23,11 @@ class PracticeGeneratorTest {
         for (int i = 0; i < 200; i++) {
             assertThat(a.next("BM-" + i)).isEqualTo(b.next("BM-" + i));
         }
+        PracticeGenerator c = new PracticeGenerator(7);
+        PracticeGenerator other = new PracticeGenerator(8);
+        long same = java.util.stream.IntStream.range(0, 200)
+                .filter(i -> c.next("BM-" + i).equals(other.next("BM-" + i))).count();
+        assertThat(same).as("another seed, another practice").isLessThan(10);
     }
 
     @ParameterizedTest

@@ -54,12 +54,24 @@ class SandboxResourceTest {
                 .body("generated", equalTo(1234)).body("firstClientId", equalTo("BM-0000001"));
 
         Set<String> ids = new HashSet<>();
+        java.util.Map<com.brighthub.bulkimport.model.events.Verdict, Long> byVerdict = new java.util.EnumMap<>(
+                com.brighthub.bulkimport.model.events.Verdict.class);
+        Set<String> passing = new HashSet<>();
         String cursor = "";
         int pages = 0;
         do {
             JsonNode page = Json.read(given().get("/brightmanager/accounts/" + account + "/clients?limit=500&cursor=" + cursor)
                     .then().statusCode(200).extract().asString(), JsonNode.class);
-            page.get("clients").forEach(c -> assertThat(ids.add(c.get("id").asText())).isTrue());
+            page.get("clients").forEach(c -> {
+                assertThat(ids.add(c.get("id").asText())).isTrue();
+                // the oracle: the rules themselves, applied here to what BrightManager lists
+                var verdict = com.brighthub.bulkimport.model.rules.ClientRules.evaluate(
+                        Json.read(c.toString(), com.brighthub.bulkimport.model.client.Client.class)).verdict();
+                byVerdict.merge(verdict, 1L, Long::sum);
+                if (verdict == com.brighthub.bulkimport.model.events.Verdict.PASS) {
+                    passing.add(c.get("id").asText());
+                }
+            });
             cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
             pages++;
         } while (cursor != null);
@@ -68,10 +80,19 @@ class SandboxResourceTest {
         assertThat(pages).isEqualTo(3);
         JsonNode expected = Json.read(given().get("/sandbox/accounts/" + account + "/expected").asString(), JsonNode.class);
         assertThat(expected.get("generatedClients").asLong()).isEqualTo(1234);
-        assertThat(expected.get("excluded").asLong() + expected.get("failedClients").asLong()
-                + expected.get("validClients").asLong()).isEqualTo(1234);
-        assertThat(expected.get("excluded").asLong()).isPositive();
-        assertThat(expected.get("failedClients").asLong()).isPositive();
+        assertThat(expected.get("excluded").asLong()).isPositive()
+                .isEqualTo(byVerdict.get(com.brighthub.bulkimport.model.events.Verdict.EXCLUDED));
+        JsonNode validIds = Json.read(given().get("/sandbox/accounts/" + account + "/expected/valid-ids").asString(),
+                JsonNode.class);
+        Set<String> expectedValid = new HashSet<>();
+        validIds.forEach(id -> expectedValid.add(id.asText()));
+        assertThat(passing).as("every valid client passes the rules").containsAll(expectedValid);
+        // the rest of those that pass are the ones BrightClient itself will reject
+        long rejectedByBrightClient = passing.size() - expectedValid.size();
+        assertThat(rejectedByBrightClient).isEqualTo(expected.path("rowsByReason").path("BRIGHTCLIENT_REJECTED").asLong());
+        assertThat(expected.get("validClients").asLong()).isEqualTo(expectedValid.size());
+        assertThat(expected.get("failedClients").asLong()).isPositive()
+                .isEqualTo(byVerdict.get(com.brighthub.bulkimport.model.events.Verdict.FAIL) + rejectedByBrightClient);
     }
 
     @Test
@@ -79,6 +100,7 @@ class SandboxResourceTest {
         given().post("/brightmanager/accounts/" + account + "/generate?count=10").then().statusCode(200);
         InMemorySink<String> sink = connector.sink("client-saved");
         assertThat(sink.received()).isEmpty();
+        java.time.Instant before = java.time.Instant.now();
 
         given().contentType(ContentType.JSON)
                 .body("{\"name\": \"Acme Ltd\", \"type\": \"LIMITED_COMPANY\", \"companyNumber\": \"01234567\", \"unknown\": 1}")
@@ -88,8 +110,8 @@ class SandboxResourceTest {
         JsonNode event = Json.read(sink.received().get(0).getPayload(), JsonNode.class);
         assertThat(event.get("accountId").asText()).isEqualTo(account);
         assertThat(event.get("client").get("id").asText()).isEqualTo("BM-0000003");
-        assertThat(event.get("eventId").asText()).isNotBlank();
-        assertThat(event.get("savedAt").asText()).isNotBlank();
+        assertThat(UUID.fromString(event.get("eventId").asText())).isNotNull();
+        assertThat(java.time.Instant.parse(event.get("savedAt").asText())).isBetween(before, java.time.Instant.now());
         Object key = sink.received().get(0).getMetadata(OutgoingKafkaRecordMetadata.class).orElseThrow().getKey();
         assertThat(key).isEqualTo(account + ":BM-0000003");
     }
@@ -185,9 +207,16 @@ class SandboxResourceTest {
 
         given().get("/brightmanager/accounts/" + account + "/clients").then().statusCode(403);
 
-        given().contentType(ContentType.JSON).body("{\"brightManagerLatencyMs\": 1}")
-                .put("/sandbox/faults").then().statusCode(200).body("brightManagerLatencyMs", equalTo(1));
-        given().get("/brightmanager/accounts/" + account + "/clients").then().statusCode(200);
+        // slow: a listing is held (in flight) until the latency has passed, then answered
+        given().contentType(ContentType.JSON).body("{\"brightManagerLatencyMs\": 6000}")
+                .put("/sandbox/faults").then().statusCode(200);
+        java.util.concurrent.CompletableFuture<Integer> listing = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> given().get("/brightmanager/accounts/" + account + "/clients").statusCode());
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> given()
+                .get("/sandbox/accounts/" + account + "/brightmanager-stats").then().extract().path("inFlight"),
+                equalTo(1));
+        assertThat(listing).as("held by the latency").isNotDone();
+        assertThat(listing.join()).isEqualTo(200);
         given().contentType(ContentType.JSON).body("{\"brightManagerStatus\": 200}")
                 .put("/sandbox/faults").then().statusCode(400);
     }

@@ -284,9 +284,10 @@ class SyncListenerTest {
     @Test
     void failedAndExcludedVerdictsAreNotSyncedAndPoisonIsDeadLettered() {
         String failed = pass("IMP-1", Origin.IMPORT, "BM-6").replace("\"PASS\"", "\"FAIL\"");
+        String excluded = pass("IMP-1", Origin.IMPORT, "BM-8").replace("\"PASS\"", "\"EXCLUDED\"");
         String passWithoutClient = pass("IMP-1", Origin.IMPORT, "BM-7").replaceAll("\"client\":\\{.*?\\]\\}", "\"client\":null");
 
-        deliver(failed, "][", passWithoutClient);
+        deliver(failed, "][", passWithoutClient, excluded);
 
         verify(brightClient, never()).create(any(), any(), any());
         assertThat(results()).isEmpty();

@@ -21,24 +21,18 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -119,36 +113,7 @@ class FaultSuiteSystemTest {
         assertThat(held.path("records").asLong()).as(name + ": BrightClient holds the imported clients")
                 .isEqualTo(expected.path("validClients").asLong());
         assertThat(held.path("duplicates").asLong()).as(name).isZero();
-        assertHoldsExactlyTheValidClients(name, practice);
-    }
-
-    /**
-     * BrightClient holds exactly the generator's valid clients – the same set of BrightManager ids, not
-     * just as many – and, for a sample, what BrightManager has for them.
-     */
-    static void assertHoldsExactlyTheValidClients(String name, Practice practice) {
-        List<String> expectedIds = new ArrayList<>();
-        Practice.expect(practice.api.get(practice.api.sandbox() + "/sandbox/accounts/" + practice.account
-                + "/expected/valid-ids", null), 200).body().forEach(id -> expectedIds.add(id.asText()));
-        Map<String, JsonNode> held = new java.util.HashMap<>();
-        Practice.expect(practice.api.get(practice.api.sandbox() + "/brightclient/accounts/" + practice.account
-                + "/clients", null), 200).body().forEach(r -> held.put(r.path("brightManagerId").asText(), r.path("client")));
-        assertThat(held.keySet()).as(name + ": exactly the valid clients in BrightClient")
-                .containsExactlyInAnyOrderElementsOf(expectedIds);
-        for (String id : expectedIds.subList(0, Math.min(20, expectedIds.size()))) {
-            JsonNode source = Practice.expect(practice.api.get(practice.api.sandbox() + "/brightmanager/accounts/"
-                    + practice.account + "/clients/" + id, null), 200).body();
-            JsonNode synced = held.get(id);
-            // BrightClient's form: primaryEmail is its email, and blank optional values are absent
-            Map<String, String> fields = Map.of("reference", "reference", "name", "name", "type", "type",
-                    "companyNumber", "companyNumber", "vatNumber", "vatNumber", "email", "primaryEmail");
-            fields.forEach((to, from) -> assertThat(text(synced.path(to))).as("%s: %s of %s", name, to, id)
-                    .isEqualTo(text(source.path(from))));
-            assertThat(synced.path("addresses").size()).as("%s: addresses of %s", name, id)
-                    .isEqualTo(source.path("addresses").size());
-            assertThat(synced.path("contacts").size()).as("%s: contacts of %s", name, id)
-                    .isEqualTo(source.path("contacts").size());
-        }
+        practice.assertBrightClientHoldsExactlyTheValidClients(name);
     }
 
     Fault killAndRestart(String service) {
@@ -205,7 +170,6 @@ class FaultSuiteSystemTest {
 
     @Test
     void s06RestartPostgres() throws Exception {
-        Assumptions.assumeTrue(stack.canRestartPostgres(), "PostgreSQL is not a local cluster this machine can restart");
         scenario("6. restart PostgreSQL", 106, practice -> stack.restartPostgres());
     }
 
@@ -222,7 +186,6 @@ class FaultSuiteSystemTest {
 
     @Test
     void s08BrightClientDownForAMinute() throws Exception {
-        AtomicBoolean stalledSeen = new AtomicBoolean();
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         try {
             scenario("8. BrightClient down for 60 s", 108, practice -> {
@@ -234,14 +197,12 @@ class FaultSuiteSystemTest {
                         + "/imports", practice.admin).body().get(0).path("importId").asText();
                 await("stalled shown").atMost(Duration.ofSeconds(58)).pollInterval(Duration.ofMillis(500))
                         .until(() -> practice.status(importId).path("stalled").asBoolean());
-                stalledSeen.set(true);
                 back.get();
             });
         } finally {
             timer.shutdownNow();
             faults(new Practice(stack), "{\"latencyMs\": 0, \"errorRate\": 0.0, \"status\": 503, \"throttleRate\": 0.0}");
         }
-        assertThat(stalledSeen).isTrue();
     }
 
     @Test
@@ -278,10 +239,6 @@ class FaultSuiteSystemTest {
     }
 
     /** A value as text, stripped; null when absent or blank. */
-    static String text(JsonNode value) {
-        String v = value == null || value.isNull() || value.isMissingNode() ? null : value.asText().strip();
-        return v == null || v.isEmpty() ? null : v;
-    }
 
     @Test
     void s18CreatedButTheAnswerLost() throws Exception {
@@ -603,7 +560,7 @@ class FaultSuiteSystemTest {
             await("the replayed record was processed").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> deadLetters(Topics.DLQ_RECORD_VALIDATOR, key) == 2);
             await("report-service read the second dead letter").atMost(Duration.ofMinutes(1))
-                    .until(() -> consumerLag("report-service", Topics.DLQ_RECORD_VALIDATOR) == 0);
+                    .until(() -> stack.consumerLag("report-service", Topics.DLQ_RECORD_VALIDATOR) == 0);
             JsonNode after = practice.report(importId);
             for (String bucket : List.of("imported", "failed", "excluded", "alreadyLinked", "notProcessed")) {
                 assertThat(after.path(bucket).asLong()).as(bucket).isEqualTo(report.path(bucket).asLong());
@@ -616,23 +573,6 @@ class FaultSuiteSystemTest {
             java.util.concurrent.atomic.AtomicLong n = new java.util.concurrent.atomic.AtomicLong();
             stack.readTopic(topic, r -> n.addAndGet(key.equals(r.key()) ? 1 : 0));
             return n.get();
-        }
-
-        /** How far a consumer group is behind on a topic. */
-        static long consumerLag(String group, String topic) throws Exception {
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap()))) {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                        .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-                Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-                admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions()
-                        .forEach(pi -> latest.put(new TopicPartition(topic, pi.partition()), OffsetSpec.latest()));
-                long lag = 0;
-                for (var e : admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).entrySet()) {
-                    OffsetAndMetadata c = committed.get(e.getKey());
-                    lag += e.getValue().offset() - (c == null ? 0 : c.offset());
-                }
-                return lag;
-            }
         }
 
         /** BrightClient's records of the practice stay at {@code held} for a while (the pipeline had time to send more). */

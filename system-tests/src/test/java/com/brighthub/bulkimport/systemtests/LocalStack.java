@@ -7,7 +7,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import java.util.function.Consumer;
 import java.util.Properties;
-import static com.brighthub.bulkimport.devtools.StackClient.env;
 import static org.awaitility.Awaitility.await;
 
 import java.io.File;
@@ -32,8 +31,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The whole system for system tests: a Kafka broker of its own (KRaft, on free ports, fresh data), a
- * clean database, and the sandbox and the four services each as its own process from its packaged
- * application. Started once per test JVM and stopped when it exits.
+ * PostgreSQL server of its own (fresh data directory in /tmp, free port: the fault suite restarts it
+ * without touching the machine's cluster), and the sandbox and the four services each as its own
+ * process from its packaged application. Started once per test JVM and stopped when it exits.
  */
 public final class LocalStack {
 
@@ -51,6 +51,8 @@ public final class LocalStack {
     private final Map<String, String> kafkaEnv = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newHttpClient();
     private final int kafkaPort;
+    private final int postgresPort;
+    private Path postgresDir;
 
     /** The running stack, started on first use. */
     public static synchronized LocalStack get() {
@@ -64,6 +66,7 @@ public final class LocalStack {
 
     private LocalStack() {
         kafkaPort = freePort();
+        postgresPort = freePort();
         for (String svc : SERVICES) {
             ports.put(svc, freePort());
         }
@@ -81,7 +84,7 @@ public final class LocalStack {
         try {
             deleteRecursively(work);
             Files.createDirectories(work.resolve("logs"));
-            resetDatabase();
+            startPostgres();
             startKafka();
             for (String svc : SERVICES) {
                 startService(svc);
@@ -162,17 +165,15 @@ public final class LocalStack {
 
     /** Runs SQL on the system tests' database. */
     public void sql(String statement) {
-        try (Connection c = DriverManager.getConnection(jdbcUrl(), env("BRIGHT_DB_USER", "bright"),
-                env("BRIGHT_DB_PASSWORD", "bright")); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl(), "bright", "bright"); Statement s = c.createStatement()) {
             s.execute(statement);
         } catch (SQLException e) {
             throw new IllegalStateException("SQL on bright_systest failed: " + e.getMessage(), e);
         }
     }
 
-    private static String jdbcUrl() {
-        return "jdbc:postgresql://" + env("BRIGHT_DB_HOST", "localhost") + ":" + env("BRIGHT_DB_PORT", "5432")
-                + "/bright_systest";
+    private String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + postgresPort + "/bright_systest";
     }
 
     private void startService(String svc) throws IOException {
@@ -208,26 +209,54 @@ public final class LocalStack {
         }
     }
 
-    /** Restarts the machine's PostgreSQL cluster that serves the tests (local clusters only). */
-    public void restartPostgres() throws IOException {
-        String port = env("BRIGHT_DB_PORT", "5432");
-        run(List.of("bash", "-c", "pg_ctlcluster $(pg_lsclusters --no-header | awk '$3 == " + port
-                + " {print $1, $2; exit}') restart"), Map.of());
+    /**
+     * How far a consumer group is behind on a topic: 0 once it has processed (and committed) every record
+     * on it – the moment to assert "exactly one" after a redelivery.
+     */
+    public long consumerLag(String group, String topic) throws Exception {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap()))) {
+            Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed = admin
+                    .listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+            Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+            admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions()
+                    .forEach(pi -> latest.put(new TopicPartition(topic, pi.partition()),
+                            org.apache.kafka.clients.admin.OffsetSpec.latest()));
+            long lag = 0;
+            for (var e : admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).entrySet()) {
+                var c = committed.get(e.getKey());
+                lag += e.getValue().offset() - (c == null ? 0 : c.offset());
+            }
+            return lag;
+        }
     }
 
-    /** True when PostgreSQL runs here as a cluster this machine can restart. */
-    public boolean canRestartPostgres() {
-        try {
-            Process p = new ProcessBuilder("bash", "-c", "command -v pg_ctlcluster >/dev/null && [ \"$(id -u)\" = 0 ]"
-                    + " && pg_lsclusters --no-header | awk '$3 == " + env("BRIGHT_DB_PORT", "5432") + "' | grep -q online")
-                    .start();
-            return p.waitFor() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+    /** Waits until every stage of the pipeline has processed everything on its input topic. */
+    public void awaitPipelineDrained() {
+        Map<String, String> inputs = Map.of("import-api-change-listener", com.brighthub.bulkimport.model.Topics.CLIENT_SAVED,
+                "record-validator", com.brighthub.bulkimport.model.Topics.CLIENT_RECORDS,
+                "sync-worker", com.brighthub.bulkimport.model.Topics.VALIDATION_RESULTS);
+        await("pipeline drained").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            for (var e : inputs.entrySet()) {
+                if (consumerLag(e.getKey(), e.getValue()) != 0) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    /** The system tests' own PostgreSQL: a fresh data directory and a free port, never the machine's cluster. */
+    private void startPostgres() throws IOException {
+        postgresDir = Files.createTempDirectory("bright-systest-pg-");
+        run(List.of("bash", root.resolve("scripts/test-postgres.sh").toString(), "start", postgresDir.toString(),
+                Integer.toString(postgresPort)), Map.of());
+    }
+
+    /** Restarts the tests' own PostgreSQL server (a fast shutdown, then a start on the same data and port). */
+    public void restartPostgres() throws IOException {
+        run(List.of("bash", root.resolve("scripts/test-postgres.sh").toString(), "restart", postgresDir.toString(),
+                Integer.toString(postgresPort)), Map.of());
     }
 
     private void startService(String svc, Map<String, String> extraEnv) throws IOException {
@@ -239,6 +268,10 @@ public final class LocalStack {
                 "-Dquarkus.http.port=" + ports.get(svc), "-jar", jar.toString());
         Map<String, String> env = pb.environment();
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap());
+        env.put("BRIGHT_DB_HOST", "127.0.0.1");
+        env.put("BRIGHT_DB_PORT", Integer.toString(postgresPort));
+        env.put("BRIGHT_DB_USER", "bright");
+        env.put("BRIGHT_DB_PASSWORD", "bright");
         env.put("BRIGHT_DB_NAME", "bright_systest");
         env.put("BRIGHTMANAGER_URL", url("sandbox"));
         env.put("BRIGHTCLIENT_URL", url("sandbox"));
@@ -291,10 +324,14 @@ public final class LocalStack {
                 System.err.println("could not stop the test broker: " + e.getMessage());
             }
         }
-    }
-
-    private void resetDatabase() {
-        sql("DROP SCHEMA IF EXISTS sandbox, import_api, sync_worker, report_service CASCADE");
+        if (postgresDir != null) {
+            try {
+                run(List.of("bash", root.resolve("scripts/test-postgres.sh").toString(), "stop", postgresDir.toString()),
+                        Map.of());
+            } catch (IOException | IllegalStateException e) {
+                System.err.println("could not stop the tests' PostgreSQL: " + e.getMessage());
+            }
+        }
     }
 
     private void run(List<String> command, Map<String, String> env) throws IOException {

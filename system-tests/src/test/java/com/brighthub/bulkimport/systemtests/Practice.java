@@ -7,6 +7,9 @@ import com.brighthub.bulkimport.devtools.DevTokens;
 import com.brighthub.bulkimport.devtools.StackClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -111,5 +114,53 @@ final class Practice {
     static StackClient.Answer expect(StackClient.Answer answer, int status) {
         assertThat(answer.status()).as("HTTP status of %s", answer.raw()).isEqualTo(status);
         return answer;
+    }
+
+    /** The generator's record of the clients that pass the rules and that BrightClient accepts. */
+    List<String> validIds() {
+        List<String> ids = new ArrayList<>();
+        expect(api.get(api.sandbox() + "/sandbox/accounts/" + account + "/expected/valid-ids", null), 200).body()
+                .forEach(id -> ids.add(id.asText()));
+        return ids;
+    }
+
+    /** The BrightManager ids of the practice's records in BrightClient. */
+    List<String> brightClientIds() {
+        List<String> ids = new ArrayList<>();
+        expect(api.get(api.sandbox() + "/brightclient/accounts/" + account + "/clients", null), 200).body()
+                .forEach(r -> ids.add(r.path("brightManagerId").asText()));
+        return ids;
+    }
+
+    /**
+     * BrightClient holds exactly the generator's valid clients – the same set of BrightManager ids, not
+     * just as many – and, for a sample, what BrightManager has for them.
+     */
+    void assertBrightClientHoldsExactlyTheValidClients(String name) {
+        List<String> expectedIds = validIds();
+        Map<String, JsonNode> held = new java.util.HashMap<>();
+        expect(api.get(api.sandbox() + "/brightclient/accounts/" + account
+                + "/clients", null), 200).body().forEach(r -> held.put(r.path("brightManagerId").asText(), r.path("client")));
+        assertThat(held.keySet()).as(name + ": exactly the valid clients in BrightClient")
+                .containsExactlyInAnyOrderElementsOf(expectedIds);
+        for (String id : expectedIds.subList(0, Math.min(20, expectedIds.size()))) {
+            JsonNode source = expect(api.get(api.sandbox() + "/brightmanager/accounts/"
+                    + account + "/clients/" + id, null), 200).body();
+            JsonNode synced = held.get(id);
+            // BrightClient's form: primaryEmail is its email, and blank optional values are absent
+            Map<String, String> fields = Map.of("reference", "reference", "name", "name", "type", "type",
+                    "companyNumber", "companyNumber", "vatNumber", "vatNumber", "email", "primaryEmail");
+            fields.forEach((to, from) -> assertThat(text(synced.path(to))).as("%s: %s of %s", name, to, id)
+                    .isEqualTo(text(source.path(from))));
+            assertThat(synced.path("addresses").size()).as("%s: addresses of %s", name, id)
+                    .isEqualTo(source.path("addresses").size());
+            assertThat(synced.path("contacts").size()).as("%s: contacts of %s", name, id)
+                    .isEqualTo(source.path("contacts").size());
+        }
+    }
+
+    static String text(JsonNode value) {
+        String v = value == null || value.isNull() || value.isMissingNode() ? null : value.asText().strip();
+        return v == null || v.isEmpty() ? null : v;
     }
 }

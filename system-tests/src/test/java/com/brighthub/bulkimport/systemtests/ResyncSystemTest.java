@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -194,22 +195,40 @@ class ResyncSystemTest {
         for (int i = 1; i <= 30; i++) {
             raced.add(String.format("BM-%07d", i));
         }
-
-        String importId = Practice.expect(practice.startImport(), 202).body().path("importId").asText();
-        for (String clientId : raced) {
-            save(practice, clientId, ClientFixer.fix(client(practice, clientId), EnumSet.allOf(ReasonCode.class)));
+        // a slow BrightManager listing (3 pages of 100, a second each) keeps the import running while the saves land
+        practice.faults("{\"brightManagerLatencyMs\": 1000}");
+        String importId;
+        JsonNode afterSaves;
+        try {
+            importId = Practice.expect(practice.startImport(), 202).body().path("importId").asText();
+            for (String clientId : raced) {
+                save(practice, clientId, ClientFixer.fix(client(practice, clientId), EnumSet.allOf(ReasonCode.class)));
+            }
+            afterSaves = practice.status(importId);
+        } finally {
+            practice.faults("{}");
         }
+        assertThat(afterSaves.path("status").asText()).as("the saves overlapped the import").isEqualTo("RUNNING");
+        assertThat(afterSaves.path("processed").asLong()).as("the saves overlapped the import").isLessThan(300);
 
-        await("import done").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250))
-                .until(() -> "COMPLETED".equals(practice.status(importId).path("status").asText()));
+        practice.awaitEnded(importId, "COMPLETED");
+        // the fixed clients are in BrightClient once each, with every valid one of the generator's
+        Set<String> expected = new HashSet<>(practice.validIds());
         for (String clientId : raced) {
-            JsonNode c = client(practice, clientId);
-            if (!"SELF_ASSESSMENT".equals(c.path("type").asText())) {
-                await("saved client " + clientId + " in BrightClient").atMost(Duration.ofMinutes(1))
-                        .pollInterval(Duration.ofMillis(200)).until(() -> recordsFor(practice, clientId) == 1);
+            if (!"SELF_ASSESSMENT".equals(client(practice, clientId).path("type").asText())) {
+                expected.add(clientId);
             }
         }
+        stack.awaitPipelineDrained();
+        assertThat(practice.brightClientIds()).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(practice.brightClientStats().path("duplicates").asLong()).isZero();
+        // and the import's figures account for every client once, whichever got there first
+        JsonNode report = practice.report(importId);
+        assertThat(report.path("total").asLong()).isEqualTo(300);
+        assertThat(report.path("imported").asLong() + report.path("alreadyLinked").asLong() + report.path("excluded").asLong()
+                + report.path("failed").asLong()).isEqualTo(300);
+        assertThat(report.path("imported").asLong() + report.path("alreadyLinked").asLong())
+                .as("the import counts no more clients in BrightClient than there are").isLessThanOrEqualTo(expected.size());
     }
 
     @Test
@@ -235,6 +254,8 @@ class ResyncSystemTest {
 
         await("synced").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
                 .until(() -> recordsFor(practice, "BM-0000002") >= 1);
+        // every copy went through every stage before "exactly one" is asserted
+        stack.awaitPipelineDrained();
         assertThat(practice.brightClientStats().path("records").asLong()).isEqualTo(1);
         assertThat(recordsFor(practice, "BM-0000002")).isEqualTo(1);
     }

@@ -33,6 +33,8 @@ class MessagingTest {
     static final class FakeEmitter implements Emitter<String> {
         final List<Message<? extends String>> sent = new CopyOnWriteArrayList<>();
         Function<Message<? extends String>, Boolean> accept = m -> true;
+        /** When set, messages are kept unanswered until the test acks them. */
+        volatile boolean holdAcks;
 
         @Override
         public CompletionStage<Void> send(String payload) {
@@ -43,6 +45,9 @@ class MessagingTest {
         @Override
         public <M extends Message<? extends String>> void send(M message) {
             sent.add(message);
+            if (holdAcks) {
+                return;
+            }
             if (accept.apply(message)) {
                 message.ack();
             } else {
@@ -84,10 +89,17 @@ class MessagingTest {
     @Test
     void sendAllReturnsOnlyOnceEveryMessageIsAckedAndFailsOnANack() {
         FakeEmitter emitter = new FakeEmitter();
-        KeyedMessages.sendAll(emitter, List.of(KeyedMessages.keyed("a:1", "x"), KeyedMessages.keyed("a:2", "y")));
-        assertThat(emitter.sent).hasSize(2);
+        emitter.holdAcks = true;
+        CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> KeyedMessages.sendAll(emitter,
+                List.of(KeyedMessages.keyed("a:1", "x"), KeyedMessages.keyed("a:2", "y"))));
+        org.awaitility.Awaitility.await().until(() -> emitter.sent.size() == 2);
         assertThat(emitter.sent.get(0).getMetadata(OutgoingKafkaRecordMetadata.class).orElseThrow().getKey())
                 .isEqualTo("a:1");
+        emitter.sent.get(0).ack().toCompletableFuture().join();
+        assertThat(sending).as("one of two acked: still waiting").isNotDone();
+        emitter.sent.get(1).ack().toCompletableFuture().join();
+        sending.join();
+        emitter.holdAcks = false;
 
         emitter.accept = m -> !m.getPayload().contains("big");
         assertThatThrownBy(() -> KeyedMessages.sendAll(emitter,
