@@ -117,6 +117,24 @@ class SandboxResourceTest {
     }
 
     @Test
+    void generatingAsSavedPublishesOneSaveEventPerClientKeyedByClient() {
+        InMemorySink<String> sink = connector.sink("client-saved");
+        sink.clear();
+
+        given().post("/brightmanager/accounts/" + account + "/generate?count=2500&saved=true").then().statusCode(200)
+                .body("generated", equalTo(2500));
+
+        assertThat(sink.received()).hasSize(2500);
+        JsonNode last = Json.read(sink.received().get(2499).getPayload(), JsonNode.class);
+        assertThat(last.get("client").get("id").asText()).isEqualTo("BM-0002500");
+        assertThat(sink.received().get(2499).getMetadata(OutgoingKafkaRecordMetadata.class).orElseThrow().getKey())
+                .isEqualTo(account + ":BM-0002500");
+        JsonNode stored = Json.read(given().get("/brightmanager/accounts/" + account + "/clients/BM-0002500").asString(),
+                JsonNode.class);
+        assertThat(last.get("client")).isEqualTo(stored);
+    }
+
+    @Test
     void brightClientHonoursTheIdempotencyKey() {
         String body = "{\"brightManagerId\": \"BM-1\", \"name\": \"Acme Ltd\"}";
         String first = given().contentType(ContentType.JSON).header("Idempotency-Key", "k-1").body(body)

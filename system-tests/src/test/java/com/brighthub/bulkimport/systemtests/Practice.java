@@ -38,6 +38,35 @@ final class Practice {
                 + "&seed=" + seed, null, null), 200).body().path("expected");
     }
 
+    /**
+     * Generates clients as a practice loads them: each one saved in BrightManager, publishing its
+     * client-saved event; returns what the generator says an import must report.
+     */
+    JsonNode generateSaved(int count, long seed) {
+        return expect(api.post(api.sandbox() + "/brightmanager/accounts/" + account + "/generate?count=" + count
+                + "&seed=" + seed + "&saved=true", null, null), 200).body().path("expected");
+    }
+
+    /** Saves a client in BrightManager under a new name, as its admin would. */
+    void rename(String clientId, String name) {
+        String url = api.sandbox() + "/brightmanager/accounts/" + account + "/clients/" + clientId;
+        com.fasterxml.jackson.databind.node.ObjectNode client = (com.fasterxml.jackson.databind.node.ObjectNode)
+                expect(api.get(url, null), 200).body();
+        client.put("name", name);
+        expect(api.put(url, null, client.toString()), 200);
+    }
+
+    /** The practice's record in BrightClient of a BrightManager client (its synced fields). */
+    JsonNode brightClientRecord(String clientId) {
+        for (JsonNode r : expect(api.get(api.sandbox() + "/brightclient/accounts/" + account + "/clients", null), 200)
+                .body()) {
+            if (clientId.equals(r.path("brightManagerId").asText())) {
+                return r.path("client");
+            }
+        }
+        throw new AssertionError("no record of " + clientId + " in BrightClient");
+    }
+
     JsonNode expected() {
         return expect(api.get(api.sandbox() + "/sandbox/accounts/" + account + "/expected", null), 200).body();
     }
@@ -137,7 +166,11 @@ final class Practice {
      * just as many – and, for a sample, what BrightManager has for them.
      */
     void assertBrightClientHoldsExactlyTheValidClients(String name) {
-        List<String> expectedIds = validIds();
+        assertBrightClientHoldsExactly(name, validIds());
+    }
+
+    /** BrightClient holds exactly these clients of the practice and, for a sample, what BrightManager has for them. */
+    void assertBrightClientHoldsExactly(String name, List<String> expectedIds) {
         Map<String, JsonNode> held = new java.util.HashMap<>();
         expect(api.get(api.sandbox() + "/brightclient/accounts/" + account
                 + "/clients", null), 200).body().forEach(r -> held.put(r.path("brightManagerId").asText(), r.path("client")));

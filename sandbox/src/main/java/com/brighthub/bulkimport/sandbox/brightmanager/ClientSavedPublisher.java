@@ -21,12 +21,20 @@ public class ClientSavedPublisher {
     public record ClientSaved(UUID eventId, String accountId, Instant savedAt, JsonNode client) {
     }
 
+    /** Room for a generated chunk of saves (2,000) sent at once. */
     @Inject
     @Channel("client-saved")
+    @org.eclipse.microprofile.reactive.messaging.OnOverflow(value = org.eclipse.microprofile.reactive.messaging.OnOverflow.Strategy.BUFFER,
+            bufferSize = 4096)
     Emitter<String> emitter;
 
     public void publish(String accountId, String clientId, JsonNode client) {
-        ClientSaved event = new ClientSaved(UUID.randomUUID(), accountId, Instant.now(), client);
-        KeyedMessages.sendAll(emitter, List.of(KeyedMessages.keyed(Topics.clientKey(accountId, clientId), event)));
+        publishAll(accountId, List.of(java.util.Map.entry(clientId, client)));
+    }
+
+    /** Publishes one event per saved client (id to file), each saved now; returns once the broker has them all. */
+    public void publishAll(String accountId, List<java.util.Map.Entry<String, JsonNode>> clients) {
+        KeyedMessages.sendAll(emitter, clients.stream().map(e -> KeyedMessages.keyed(Topics.clientKey(accountId,
+                e.getKey()), new ClientSaved(UUID.randomUUID(), accountId, Instant.now(), e.getValue()))).toList());
     }
 }

@@ -18,8 +18,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Loads generated client files into a BrightManager account as pre-existing data (no client-saved
- * events), and tells what the generator injected so tests can check a report exactly.
+ * Loads generated client files into a BrightManager account – as pre-existing data (no client-saved
+ * events), or with {@code saved=true} as a practice loads them, each file saved and its client-saved event
+ * published – and tells what the generator injected so tests can check a report exactly.
  */
 @Path("/brightmanager/accounts/{accountId}/generate")
 public class GenerateResource {
@@ -40,10 +41,14 @@ public class GenerateResource {
     @Inject
     BrightManagerStore store;
 
+    @Inject
+    com.brighthub.bulkimport.sandbox.brightmanager.ClientSavedPublisher publisher;
+
     @POST
     public Response generate(@PathParam("accountId") String accountId, @QueryParam("count") @DefaultValue("100") int count,
             @QueryParam("seed") @DefaultValue("42") long seed,
-            @QueryParam("defectScale") @DefaultValue("1.0") double defectScale) {
+            @QueryParam("defectScale") @DefaultValue("1.0") double defectScale,
+            @QueryParam("saved") @DefaultValue("false") boolean saved) {
         if (count < 1 || count > MAX_COUNT) {
             return SandboxErrors.error(400, "INVALID_COUNT", "count must be between 1 and " + MAX_COUNT);
         }
@@ -60,13 +65,25 @@ public class GenerateResource {
             chunk.add(new BrightManagerStore.Row(id, Json.write(g.client()),
                     g.expected().stream().map(Enum::name).collect(Collectors.joining(","))));
             if (chunk.size() == CHUNK) {
-                store.insertGenerated(accountId, chunk);
+                insert(accountId, chunk, saved);
                 chunk.clear();
             }
         }
-        store.insertGenerated(accountId, chunk);
+        insert(accountId, chunk, saved);
         return Response.ok(new GenerateResult(accountId, count, clientId(first), clientId(first + count - 1),
                 expected(accountId))).build();
+    }
+
+    /** Stores a chunk of files; when {@code saved}, publishes a client-saved event for each once stored. */
+    private void insert(String accountId, List<BrightManagerStore.Row> chunk, boolean saved) {
+        store.insertGenerated(accountId, chunk);
+        if (saved && !chunk.isEmpty()) {
+            List<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> saves = new ArrayList<>(chunk.size());
+            for (BrightManagerStore.Row row : chunk) {
+                saves.add(Map.entry(row.clientId(), Json.read(row.body(), com.fasterxml.jackson.databind.JsonNode.class)));
+            }
+            publisher.publishAll(accountId, saves);
+        }
     }
 
     /**
