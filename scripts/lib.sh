@@ -16,6 +16,8 @@ export BRIGHT_DB_PORT="${BRIGHT_DB_PORT:-5432}"
 export BRIGHT_DB_NAME="${BRIGHT_DB_NAME:-bright}"
 export BRIGHT_DB_USER="${BRIGHT_DB_USER:-bright}"
 export BRIGHT_DB_PASSWORD="${BRIGHT_DB_PASSWORD:-bright}"
+# the local stack's token key, set explicitly: the services have no production default for it
+export BRIGHT_JWT_PUBLIC_KEY="${BRIGHT_JWT_PUBLIC_KEY:-dev-jwt/publicKey.pem}"
 
 IMPORT_API_PORT="${IMPORT_API_PORT:-8081}"
 RECORD_VALIDATOR_PORT="${RECORD_VALIDATOR_PORT:-8082}"

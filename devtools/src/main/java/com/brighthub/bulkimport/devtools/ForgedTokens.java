@@ -32,6 +32,7 @@ public final class ForgedTokens {
         out.put("no token", new Caller(null, 401));
         all(accountId).forEach((name, token) -> out.put(name, new Caller(token, 401)));
         out.put("Staff", new Caller(DevTokens.token(accountId, "Staff", "sam"), 403));
+        out.put("Admin without an account", new Caller(claims(accountId, c -> c.remove("account_id")), 403));
         out.put("other account's Admin", new Caller(DevTokens.token("OTHER-" + accountId, "Admin", "eve"), 403));
         out.put("Owner", new Caller(DevTokens.token(accountId, "Owner", "olga"), null));
         out.put("Admin", new Caller(DevTokens.token(accountId, "Admin", "alice"), null));
@@ -53,7 +54,43 @@ public final class ForgedTokens {
         out.put("wrong signature", Jwt.issuer(DevTokens.ISSUER).audience(DevTokens.AUDIENCE).subject("u")
                 .groups(Set.of("Admin")).claim("account_id", accountId).expiresIn(3600).jws().keyId("dev").sign(otherKey()));
         out.put("alg none", unsigned(accountId));
+        long now = Instant.now().getEpochSecond();
+        out.put("no audience", claims(accountId, c -> c.remove("aud")));
+        out.put("no issue time", claims(accountId, c -> c.remove("iat")));
+        out.put("issued in the future", claims(accountId, c -> c.put("iat", now + 600)));
+        out.put("not valid yet", claims(accountId, c -> c.put("nbf", now + 600)));
+        out.put("lives over 24 h", claims(accountId, c -> c.put("exp", now + 25 * 3600)));
+        out.put("no subject", claims(accountId, c -> c.remove("sub")));
+        out.put("groups a string", claims(accountId, c -> c.put("groups", "Admin")));
+        out.put("account_id a number", claims(accountId, c -> c.put("account_id", 42)));
+        out.put("account_id a list", claims(accountId, c -> c.putArray("account_id").add(accountId)));
+        out.put("Support with a practice account", claims(accountId, c -> c.putArray("groups").add("Support")));
         return out;
+    }
+
+    /**
+     * A token signed with the dev key whose claims – an Admin of {@code accountId}, issued now for an
+     * hour – are then changed by {@code change}: signed by hand, since a token builder adds or coerces
+     * the very claims under test.
+     */
+    public static String claims(String accountId, java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> change) {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        long now = Instant.now().getEpochSecond();
+        json.put("iss", DevTokens.ISSUER).put("aud", DevTokens.AUDIENCE).put("sub", "mallory")
+                .put("account_id", accountId).put("iat", now).put("exp", now + 3600);
+        json.putArray("groups").add("Admin");
+        change.accept(json);
+        org.jose4j.jws.JsonWebSignature jws = new org.jose4j.jws.JsonWebSignature();
+        jws.setPayload(json.toString());
+        jws.setKey(devKey());
+        jws.setKeyIdHeaderValue("dev");
+        jws.setHeader("typ", "JWT");
+        jws.setAlgorithmHeaderValue(org.jose4j.jws.AlgorithmIdentifiers.RSA_USING_SHA256);
+        try {
+            return jws.getCompactSerialization();
+        } catch (org.jose4j.lang.JoseException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static PrivateKey devKey() {

@@ -122,9 +122,14 @@ class ApiSecurityTest {
             cases.add(new Case("import id " + id, given().auth().oauth2(admin), Method.GET, imports + "/" + id, 400));
         }
         cases.add(new Case("audit limit 0", given().auth().oauth2(admin), Method.GET,
-                "/api/v1/accounts/" + account + "/audit?limit=0", 400));
+                "/api/v1/accounts/" + account + "/audit?size=0", 400));
         cases.add(new Case("audit limit huge", given().auth().oauth2(admin), Method.GET,
-                "/api/v1/accounts/" + account + "/audit?limit=100000", 400));
+                "/api/v1/accounts/" + account + "/audit?size=100000", 400));
+        for (String bad : List.of("page=-1", "page=x", "size=0", "size=1001", "size=100000000", "size=abc")) {
+            cases.add(new Case("imports " + bad, given().auth().oauth2(admin), Method.GET, imports + "?" + bad, 400));
+            cases.add(new Case("audit " + bad, given().auth().oauth2(admin), Method.GET,
+                    "/api/v1/accounts/" + account + "/audit?" + bad, 400));
+        }
         cases.add(new Case("huge header", given().auth().oauth2(admin).header("X-Junk", "j".repeat(20_000)),
                 Method.GET, imports, 431));
         cases.add(new Case("unknown path", given().auth().oauth2(admin), Method.GET, imports + "/a/b/c", 404));
@@ -137,6 +142,26 @@ class ApiSecurityTest {
             }
         }
         given().auth().oauth2(admin).get(imports).then().statusCode(200);
+    }
+
+    @Test
+    void anAccountIdThatIsNotAStringNeverStandsForAnAccount() {
+        String numeric = "12345";
+        given().auth().oauth2(ForgedTokens.claims(numeric, c -> c.put("account_id", 12345)))
+                .get("/api/v1/accounts/" + numeric + "/imports").then().statusCode(401).body("code", equalTo("UNAUTHENTICATED"));
+        given().auth().oauth2(ForgedTokens.claims(numeric, c -> c.putArray("account_id").add(numeric)))
+                .get("/api/v1/accounts/" + numeric + "/imports").then().statusCode(401);
+        given().auth().oauth2(ForgedTokens.claims(numeric, c -> { }))
+                .get("/api/v1/accounts/" + numeric + "/imports").then().statusCode(200);
+    }
+
+    @Test
+    void withoutATokenTheAnswerIs401BeforeAnyOtherCheck() {
+        given().get("/api/v1/accounts/a%20b/imports").then().statusCode(401).body("code", equalTo("UNAUTHENTICATED"));
+        given().get("/api/v1/accounts/" + account + "/imports/%27%20OR%201").then().statusCode(401);
+        given().contentType(ContentType.JSON).body("{\"confirmIrreversible\": true, \"pad\": \"" + "x".repeat(70_000) + "\"}")
+                .post("/api/v1/accounts/" + account + "/imports").then().statusCode(401).body("code", equalTo("UNAUTHENTICATED"));
+        given().get("/api/v1/accounts/" + account + "/imports?size=abc").then().statusCode(401);
     }
 
     @Test

@@ -371,4 +371,55 @@ class ImportResourceTest {
         org.mockito.Mockito.verify(brightManager, org.mockito.Mockito.times(1)).clients(eq(account), isNull(), anyInt());
         assertThat(clientRecordsOf(importId)).containsExactly("BM-1", "BM-2");
     }
+
+    @Test
+    void aLongPreflightAnswersItsProgressAtOnceThenItsResultAndIsReused() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        when(brightManager.clients(eq(account), isNull(), anyInt()))
+                .thenReturn(new BrightManagerPort.ClientPage(List.of(client("BM-1"), client("BM-2")), "2", 3L));
+        when(brightManager.clients(eq(account), eq("2"), anyInt())).thenAnswer(call -> {
+            release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            return new BrightManagerPort.ClientPage(List.of(client("BM-3")), null, null);
+        });
+        String preflight = "/api/v1/accounts/" + account + "/imports/preflight";
+
+        given().auth().oauth2(admin()).get(preflight).then().statusCode(202)
+                .body("status", equalTo("RUNNING")).body("clientsChecked", equalTo(2));
+        release.countDown();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(admin()).get(preflight)
+                .then().statusCode(200).body("clients", equalTo(3)).body("wouldImport", equalTo(3)));
+        given().auth().oauth2(admin()).get(preflight).then().statusCode(200).body("clients", equalTo(3));
+        org.mockito.Mockito.verify(brightManager, org.mockito.Mockito.times(1)).clients(eq(account), isNull(), anyInt());
+    }
+
+    @Test
+    void preflightsAreBoundedPerInstanceAndBrightManagerUnavailableIs503() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        List<String> busy = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String other = "ACC-BUSY-" + UUID.randomUUID();
+            busy.add(other);
+            when(brightManager.account(other)).thenReturn(Optional.of(new BrightManagerPort.Account(other, "P", true)));
+            when(brightManager.clients(eq(other), any(), anyInt())).thenAnswer(call -> {
+                release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                return new BrightManagerPort.ClientPage(List.of(), null, 0L);
+            });
+        }
+        try {
+            for (String other : busy) {
+                given().auth().oauth2(DevTokens.token(other, "Admin", "alice"))
+                        .get("/api/v1/accounts/" + other + "/imports/preflight").then().statusCode(202);
+            }
+            given().auth().oauth2(admin()).get("/api/v1/accounts/" + account + "/imports/preflight").then()
+                    .statusCode(503).body("code", equalTo("PREFLIGHT_BUSY"));
+        } finally {
+            release.countDown();
+        }
+
+        when(brightManager.clients(eq(account), any(), anyInt())).thenThrow(
+                new com.brighthub.bulkimport.importapi.brightmanager.BrightManagerUnavailableException("down", null));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(admin())
+                .get("/api/v1/accounts/" + account + "/imports/preflight").then().statusCode(503)
+                .body("code", equalTo("BRIGHTMANAGER_UNAVAILABLE")));
+    }
 }

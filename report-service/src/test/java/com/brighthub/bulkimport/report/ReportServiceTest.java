@@ -284,8 +284,13 @@ class ReportServiceTest {
                 .body("items[0].reason", equalTo("Contact has no role assigned"));
         given().auth().oauth2(admin()).get(path + "?size=2&page=1").then().statusCode(200)
                 .body("totalItems", equalTo(3)).body("items.size()", equalTo(1));
-        given().auth().oauth2(admin()).get(path + "?reason=NOPE").then().statusCode(400)
-                .body("code", equalTo("INVALID_REASON"));
+        for (String bad : java.util.List.of("reason=NOPE", "status=CLOSED", "page=-1", "page=x", "size=0", "size=1001",
+                "size=100000000", "size=abc", "size=1.5")) {
+            given().auth().oauth2(admin()).get(path + "?" + bad).then().statusCode(400)
+                    .body("code", equalTo("INVALID_PARAMETER")).body("message", org.hamcrest.Matchers.not(
+                            org.hamcrest.Matchers.emptyOrNullString()));
+        }
+        given().auth().oauth2(admin()).get(path + "?size=1000&status=OPEN").then().statusCode(200);
     }
 
     @Test

@@ -44,13 +44,13 @@ public final class Topics {
     private Topics() {
     }
 
-    /** The Kafka key that keeps one client's events in order on one partition. */
+    /** The Kafka key that keeps one client's events in order on one partition: {@link ClientKey}'s text form. */
     public static String clientKey(String accountId, String clientId) {
-        return accountId + ":" + clientId;
+        return ClientKey.of(accountId, clientId).value();
     }
 
-    /** The Kafka key of an import's lifecycle and progress events. */
+    /** The Kafka key of an import's lifecycle and progress events (escaped as {@link ClientKey} escapes). */
     public static String importKey(String accountId, String importId) {
-        return accountId + ":" + importId;
+        return ClientKey.escape(accountId) + ":" + ClientKey.escape(importId);
     }
 }

@@ -269,6 +269,22 @@ class SyncListenerTest {
     }
 
     @Test
+    void tenantsWhoseIdsJoinToTheSameTextAreTwoClientsWithTwoIdempotencyKeys() {
+        when(brightClient.create(anyString(), anyString(), any())).thenReturn(accepted("BC-A"), accepted("BC-B"));
+        String base = account;
+        account = base + ":X";
+        String first = pass("IMP-1", Origin.IMPORT, "C");
+        account = base;
+        String second = pass("IMP-2", Origin.IMPORT, "X:C");
+
+        deliver(first, second);
+
+        verify(brightClient).create(eq(base + ":X"), eq(base + "%3AX:C:0"), any());
+        verify(brightClient).create(eq(base), eq(base + ":X%3AC:0"), any());
+        assertThat(results()).extracting(SyncResult::brightClientId).containsExactly("BC-A", "BC-B");
+    }
+
+    @Test
     void aCreateRetriedAfterBrightClientFailedUsesTheSameIdempotencyKey() {
         when(brightClient.create(eq(account), anyString(), any()))
                 .thenReturn(CompletableFuture.failedFuture(new BrightClientUnavailableException("503", null, null)))

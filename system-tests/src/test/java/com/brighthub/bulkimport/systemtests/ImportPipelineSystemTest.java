@@ -125,6 +125,43 @@ class ImportPipelineSystemTest {
     }
 
     @Test
+    void clientFilesWrittenAsFormulasAreTextInTheFailuresFile() throws Exception {
+        // given client files whose text would start formulas in a spreadsheet, behind whitespace, control and
+        // fullwidth characters – saved in BrightManager, each failing a rule so it has a row
+        Practice practice = new Practice(stack).withBrightClient(false);
+        String[] hostile = {"=HYPERLINK(\"http://evil.example\",\"x\")", "\u3000=1+1", "\t+SUM(A1)", " -2+3",
+            "\uFF20SUM(A1)", "\r\n=cmd|'/C calc'!A0", "\uFF1D1+1"};
+        for (int i = 0; i < hostile.length; i++) {
+            com.fasterxml.jackson.databind.node.ObjectNode client = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .createObjectNode().put("id", "BM-H" + i).put("reference", hostile[i]).put("name", hostile[i])
+                    .put("type", "TRUST");
+            client.putArray("addresses");
+            client.putArray("contacts").addObject().put("kind", "MAIN").put("firstName", hostile[i]).put("lastName", "");
+            Practice.expect(practice.api.put(practice.api.sandbox() + "/brightmanager/accounts/" + practice.account
+                    + "/clients/BM-H" + i, null, client.toString()), 200);
+        }
+        practice.withBrightClient(true);
+
+        // when they are imported: validated by the validator, reported by the report-service
+        String importId = practice.importToCompletion();
+
+        // then no cell of the failures file starts a formula, whatever precedes it
+        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(practice.failuresCsv(importId))).getRecords();
+        assertThat(rows).hasSize(hostile.length);
+        for (CSVRecord row : rows) {
+            for (String cell : row.toList()) {
+                String visible = cell.replaceFirst("^[\\s\\p{Z}\\p{Cc}\\uFEFF]+", "");
+                assertThat(visible).as("cell %s", cell).doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("-")
+                        .doesNotStartWith("@").doesNotStartWith("\uFF1D").doesNotStartWith("\uFF0B")
+                        .doesNotStartWith("\uFF0D").doesNotStartWith("\uFF20");
+            }
+            assertThat(row.get("client_name")).as("the name, quoted as text").startsWith("'");
+            assertThat(row.get("detail")).as("the contact named in the detail").startsWith("'");
+        }
+    }
+
+    @Test
     void anAccountWithoutBrightClientCannotStartAnImport() {
         Practice practice = new Practice(stack).withBrightClient(false);
         practice.generate(10, 13);

@@ -260,12 +260,21 @@ public final class LocalStack {
     }
 
     private void startService(String svc, Map<String, String> extraEnv) throws IOException {
+        ProcessBuilder pb = serviceProcess(svc, ports.get(svc));
+        pb.environment().putAll(extraEnv);
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("logs/" + svc + ".log").toFile()));
+        processes.put(svc, pb.start());
+    }
+
+    /** A service's process as the stack runs it: its packaged application and the stack's environment. */
+    private ProcessBuilder serviceProcess(String svc, int port) {
         Path jar = root.resolve(modules.getOrDefault(svc, svc) + "/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (./bright test does)");
         }
         ProcessBuilder pb = new ProcessBuilder("java", "-Xmx384m", "-XX:+UseSerialGC",
-                "-Dquarkus.http.port=" + ports.get(svc), "-jar", jar.toString());
+                "-Dquarkus.http.port=" + port, "-jar", jar.toString());
         Map<String, String> env = pb.environment();
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap());
         env.put("BRIGHT_DB_HOST", "127.0.0.1");
@@ -273,6 +282,8 @@ public final class LocalStack {
         env.put("BRIGHT_DB_USER", "bright");
         env.put("BRIGHT_DB_PASSWORD", "bright");
         env.put("BRIGHT_DB_NAME", "bright_systest");
+        // the local stack's dev key, set explicitly: the packaged services have no default for it
+        env.put("BRIGHT_JWT_PUBLIC_KEY", "dev-jwt/publicKey.pem");
         env.put("BRIGHTMANAGER_URL", url("sandbox"));
         env.put("BRIGHTCLIENT_URL", url("sandbox"));
         env.put("IMPORT_POLL_INTERVAL", "200ms");
@@ -284,10 +295,29 @@ public final class LocalStack {
         // one record BrightClient keeps failing is given up within seconds, not the default 2 minutes
         env.put("SYNC_UNAVAILABLE_RECORD_ATTEMPTS", "3");
         env.put("SYNC_UNAVAILABLE_RECORD_AFTER", "PT10S");
-        env.putAll(extraEnv);
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("logs/" + svc + ".log").toFile()));
-        processes.put(svc, pb.start());
+        return pb;
+    }
+
+    /** How a one-off start of a service ended: its exit code (null if it was still running) and its output. */
+    public record Exit(Integer code, String output) {
+    }
+
+    /**
+     * Starts one more instance of {@code svc} as the stack would, but without the environment variables
+     * {@code unset}, and waits (up to two minutes) for it to exit on its own – for tests of a start the
+     * service must refuse. A service still running then is stopped and reported with no exit code.
+     */
+    public Exit startWithout(String svc, java.util.Set<String> unset) throws Exception {
+        ProcessBuilder pb = serviceProcess(svc, freePort());
+        unset.forEach(pb.environment()::remove);
+        Path log = work.resolve("logs/" + svc + "-without-" + String.join("-", new java.util.TreeSet<>(unset)) + ".log");
+        pb.redirectErrorStream(true).redirectOutput(log.toFile());
+        Process p = pb.start();
+        boolean exited = p.waitFor(2, TimeUnit.MINUTES);
+        if (!exited) {
+            p.destroyForcibly().waitFor();
+        }
+        return new Exit(exited ? p.exitValue() : null, Files.readString(log));
     }
 
     private void awaitReady(String svc) {

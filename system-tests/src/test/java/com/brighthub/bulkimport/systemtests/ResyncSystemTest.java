@@ -110,7 +110,9 @@ class ResyncSystemTest {
         Map.Entry<String, Set<ReasonCode>> failed = failures(practice, importId, "OPEN").entrySet().iterator().next();
         String clientId = failed.getKey();
 
-        save(practice, clientId, ClientFixer.fix(client(practice, clientId), failed.getValue()));
+        // fixed for good: the reasons it failed for, and whatever else BrightClient would reject it for (a client
+        // may fail a rule and also carry something BrightClient refuses, found only once the rule is fixed)
+        save(practice, clientId, ClientFixer.fix(client(practice, clientId), EnumSet.allOf(ReasonCode.class)));
 
         await("fix synced").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
                 .until(() -> recordsFor(practice, clientId) == 1);

@@ -35,6 +35,13 @@ public class AccountAccess {
     /** What a path id may look like: bounded, and nothing a query or a log line could misread. */
     public static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
 
+    /** The longest a token may live ({@code exp − iat}); BrightHub's tokens are short-lived. */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "bright.jwt.max-lifetime", defaultValue = "PT24H")
+    java.time.Duration maxLifetime;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60")
+    long skewSeconds;
+
     @Inject
     CurrentIdentityAssociation identities;
 
@@ -52,14 +59,7 @@ public class AccountAccess {
         if (!request.getUriInfo().getPath().startsWith("/api/")) {
             return Uni.createFrom().nullItem();
         }
-        for (var param : request.getUriInfo().getPathParameters().entrySet()) {
-            for (String value : param.getValue()) {
-                if (!ID.matcher(value).matches()) {
-                    return Uni.createFrom().item(ErrorBody.of(400, "INVALID_ID",
-                            param.getKey() + " must be 1-100 letters, digits or . _ : -"));
-                }
-            }
-        }
+        // who is calling comes first: a request without a valid token learns nothing else
         return identities.getDeferredIdentity()
                 .map(identity -> decide(identity, request))
                 .onFailure().recoverWithItem(e -> ErrorBody.of(401, "UNAUTHENTICATED",
@@ -70,7 +70,21 @@ public class AccountAccess {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             return ErrorBody.of(401, "UNAUTHENTICATED", "A valid BrightHub bearer token is required");
         }
-        String tokenAccount = jwt.getClaim(ACCOUNT_CLAIM) == null ? null : String.valueOf((Object) jwt.getClaim(ACCOUNT_CLAIM));
+        java.util.Optional<String> problem = TokenClaims.problem(jwt.getRawToken(), java.time.Instant.now(), maxLifetime,
+                java.time.Duration.ofSeconds(skewSeconds));
+        if (problem.isPresent()) {
+            return ErrorBody.of(401, "UNAUTHENTICATED", "A valid BrightHub bearer token is required: " + problem.get());
+        }
+        for (var param : request.getUriInfo().getPathParameters().entrySet()) {
+            for (String value : param.getValue()) {
+                if (!ID.matcher(value).matches()) {
+                    return ErrorBody.of(400, "INVALID_ID", param.getKey() + " must be 1-100 letters, digits or . _ : -");
+                }
+            }
+        }
+        // a string by now (TokenClaims): a number or a list never stands for an account
+        Object accountClaim = jwt.getClaim(ACCOUNT_CLAIM);
+        String tokenAccount = accountClaim == null ? null : accountClaim.toString();
         String pathAccount = request.getUriInfo().getPathParameters().getFirst("accountId");
         String path = request.getUriInfo().getPath();
         if (identity.hasRole(SUPPORT)) {

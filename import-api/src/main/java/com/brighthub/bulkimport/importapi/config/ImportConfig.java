@@ -51,4 +51,22 @@ public interface ImportConfig {
     /** How many imports one instance enumerates at once. */
     @WithDefault("4")
     int enumerationConcurrency();
+
+    /** The pre-flight: how it shares this instance and how long an answer is reused. */
+    PreflightSettings preflight();
+
+    interface PreflightSettings {
+
+        /** Pre-flights listing BrightManager at once on this instance; more are answered 503 PREFLIGHT_BUSY. */
+        @WithDefault("4")
+        int concurrency();
+
+        /** How long a finished pre-flight of an account is the answer (then it is run again). */
+        @WithDefault("PT1M")
+        Duration reuseFor();
+
+        /** How long a request waits for a running pre-flight before it answers 202 with the progress. */
+        @WithDefault("PT2S")
+        Duration answerWithin();
+    }
 }

@@ -100,7 +100,7 @@ public class Audit {
         }
     }
 
-    public List<AuditEntry> entries(String accountId, int limit) {
-        return QuarkusTransaction.requiringNew().call(() -> AuditEntry.ofAccount(accountId, limit));
+    public List<AuditEntry> entries(String accountId, int page, int size) {
+        return QuarkusTransaction.requiringNew().call(() -> AuditEntry.ofAccount(accountId, page, size));
     }
 }

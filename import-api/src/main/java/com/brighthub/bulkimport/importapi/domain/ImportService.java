@@ -84,8 +84,8 @@ public class ImportService {
         return run;
     }
 
-    public List<ImportRun> list(String accountId) {
-        return QuarkusTransaction.requiringNew().call(() -> ImportRun.ofAccount(accountId));
+    public List<ImportRun> list(String accountId, int page, int size) {
+        return QuarkusTransaction.requiringNew().call(() -> ImportRun.ofAccount(accountId, page, size));
     }
 
     public Optional<ImportRun> find(String accountId, String importId) {

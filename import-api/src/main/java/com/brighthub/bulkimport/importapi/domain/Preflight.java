@@ -39,6 +39,11 @@ public class Preflight {
     ImportConfig config;
 
     public Result check(String accountId) {
+        return check(accountId, checked -> { });
+    }
+
+    /** The pre-flight of an account, telling {@code progress} how many clients it has checked after each page. */
+    public Result check(String accountId, java.util.function.LongConsumer progress) {
         BrightManagerPort.Account account = brightManager.account(accountId)
                 .orElseThrow(() -> new ApiException(404, "ACCOUNT_NOT_FOUND",
                         "BrightManager has no account " + accountId));
@@ -69,6 +74,7 @@ public class Preflight {
                 }
             }
             cursor = page.nextCursor();
+            progress.accept(clients);
         } while (cursor != null);
         return new Result(accountId, account.brightClientEnabled(), clients, linked, excluded, failing,
                 clients - linked - excluded - failing, reasons,

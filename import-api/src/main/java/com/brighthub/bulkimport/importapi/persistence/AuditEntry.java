@@ -51,7 +51,7 @@ public class AuditEntry extends PanacheEntityBase {
     public String eventId;
 
     /** The account's newest entries first. */
-    public static List<AuditEntry> ofAccount(String accountId, int limit) {
-        return find("accountId", Sort.descending("at", "id"), accountId).page(Page.ofSize(limit)).list();
+    public static List<AuditEntry> ofAccount(String accountId, int page, int size) {
+        return find("accountId", Sort.descending("at", "id"), accountId).page(Page.of(page, size)).list();
     }
 }

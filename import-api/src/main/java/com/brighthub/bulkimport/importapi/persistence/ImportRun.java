@@ -91,8 +91,9 @@ public class ImportRun extends PanacheEntityBase {
     public boolean endAnnounced;
 
     /** The account's imports, newest first. */
-    public static List<ImportRun> ofAccount(String accountId) {
-        return list("accountId", Sort.descending("startedAt"), accountId);
+    public static List<ImportRun> ofAccount(String accountId, int page, int size) {
+        return find("accountId", Sort.descending("startedAt", "id"), accountId)
+                .page(io.quarkus.panache.common.Page.of(page, size)).list();
     }
 
     /** An import, only if it belongs to the account. */

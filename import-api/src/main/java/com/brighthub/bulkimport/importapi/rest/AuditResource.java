@@ -1,14 +1,13 @@
 package com.brighthub.bulkimport.importapi.rest;
 
-import com.brighthub.bulkimport.common.api.ApiException;
 import com.brighthub.bulkimport.importapi.domain.Audit;
 import com.brighthub.bulkimport.importapi.persistence.AuditEntry;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import com.brighthub.bulkimport.common.api.QueryParams;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
@@ -35,12 +34,12 @@ public class AuditResource {
     Audit audit;
 
     @GET
-    @Operation(summary = "Every start of a bulk import, and every refused start, newest first")
-    public List<AuditView> list(@PathParam("accountId") String accountId,
-            @QueryParam("limit") @DefaultValue("100") int limit) {
-        if (limit < 1 || limit > 500) {
-            throw ApiException.badRequest("INVALID_LIMIT", "limit must be between 1 and 500");
-        }
-        return audit.entries(accountId, limit).stream().map(AuditView::of).toList();
+    @Operation(summary = "The account's audit trail, newest first",
+            description = "Every start, refused start, cancel and Support access. Paged: page from 0, size 1 to 1000"
+                    + " (default 100); anything else is 400 INVALID_PARAMETER.")
+    public List<AuditView> list(@PathParam("accountId") String accountId, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        return audit.entries(accountId, QueryParams.page(page), QueryParams.size(size, 100)).stream()
+                .map(AuditView::of).toList();
     }
 }

@@ -6,7 +6,6 @@ import com.brighthub.bulkimport.common.api.CurrentCaller;
 import com.brighthub.bulkimport.importapi.config.ImportConfig;
 import com.brighthub.bulkimport.importapi.domain.Audit;
 import com.brighthub.bulkimport.importapi.domain.ImportService;
-import com.brighthub.bulkimport.importapi.domain.Preflight;
 import com.brighthub.bulkimport.importapi.persistence.ImportRun;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -47,7 +46,7 @@ public class ImportResource {
     Audit audit;
 
     @Inject
-    Preflight preflight;
+    com.brighthub.bulkimport.importapi.domain.Preflights preflights;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -105,14 +104,33 @@ public class ImportResource {
 
     @GET
     @Path("/preflight")
-    @Operation(summary = "What an import would do now: clients, already linked, excluded, and failures by reason")
-    public Preflight.Result preflight(@PathParam("accountId") String accountId) {
-        return preflight.check(accountId);
+    @Operation(summary = "What an import would do now: clients, already linked, excluded, and failures by reason",
+            description = "Runs in the background (it lists the whole BrightManager account): 200 with the result when"
+                    + " it is done within a moment, else 202 with {\"status\": \"RUNNING\", \"clientsChecked\"} – ask"
+                    + " again. A finished pre-flight is reused for a minute. 503 PREFLIGHT_BUSY when too many run at"
+                    + " once, 503 BRIGHTMANAGER_UNAVAILABLE when BrightManager cannot be reached.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The pre-flight")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "202",
+            description = "Still running: {status, clientsChecked, startedAt}")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "503",
+            description = "PREFLIGHT_BUSY or BRIGHTMANAGER_UNAVAILABLE")
+    public io.smallrye.mutiny.Uni<Response> preflight(@PathParam("accountId") String accountId) {
+        com.brighthub.bulkimport.importapi.domain.Preflights.Run run = preflights.of(accountId);
+        // a copy: the wait gives up after a moment and cancels what it waits on – never the pre-flight itself
+        return io.smallrye.mutiny.Uni.createFrom().completionStage(run.result().copy())
+                .map(result -> Response.ok(result).build())
+                .ifNoItem().after(config.preflight().answerWithin())
+                .recoverWithItem(() -> Response.accepted(java.util.Map.of("status", "RUNNING", "clientsChecked",
+                        run.checked(), "startedAt", run.started().toString())).build());
     }
 
     @GET
-    public List<ImportView> list(@PathParam("accountId") String accountId) {
-        return imports.list(accountId).stream().map(this::view).toList();
+    @Operation(summary = "The account's imports, newest first",
+            description = "Paged: page from 0, size 1 to 1000 (default 100); anything else is 400 INVALID_PARAMETER.")
+    public List<ImportView> list(@PathParam("accountId") String accountId,
+            @jakarta.ws.rs.QueryParam("page") String page, @jakarta.ws.rs.QueryParam("size") String size) {
+        return imports.list(accountId, com.brighthub.bulkimport.common.api.QueryParams.page(page),
+                com.brighthub.bulkimport.common.api.QueryParams.size(size, 100)).stream().map(this::view).toList();
     }
 
     @GET

@@ -31,9 +31,9 @@ public final class DeadLettered {
             return Optional.empty();
         }
         String importId = text(value, "importId", KeyedMessages.header(record, ClientRecordEvent.IMPORT_HEADER));
-        String[] key = record.key() == null ? new String[0] : record.key().split(":", 2);
-        String accountId = text(value, "accountId", key.length == 2 ? key[0] : null);
-        String clientId = text(value, "clientId", key.length == 2 ? key[1] : null);
+        Optional<com.brighthub.bulkimport.model.ClientKey> key = com.brighthub.bulkimport.model.ClientKey.parse(record.key());
+        String accountId = text(value, "accountId", key.map(com.brighthub.bulkimport.model.ClientKey::accountId).orElse(null));
+        String clientId = text(value, "clientId", key.map(com.brighthub.bulkimport.model.ClientKey::clientId).orElse(null));
         if (importId == null || accountId == null || clientId == null) {
             return Optional.empty();
         }

@@ -6,11 +6,11 @@ import com.brighthub.bulkimport.report.config.ReportConfig;
 import com.brighthub.bulkimport.report.persistence.ReportRow;
 import com.brighthub.bulkimport.report.persistence.ReportStore;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import com.brighthub.bulkimport.common.api.QueryParams;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -31,7 +31,6 @@ import java.util.Set;
 @Path("/api/v1/accounts/{accountId}/imports/{importId}")
 public class ReportResource {
 
-    static final int MAX_PAGE_SIZE = 500;
     private static final Set<String> STATUSES = Set.of("OPEN", "RESOLVED");
 
     @Inject
@@ -53,12 +52,12 @@ public class ReportResource {
     @Produces(MediaType.APPLICATION_JSON)
     public FailurePage failures(@PathParam("accountId") String accountId, @PathParam("importId") String importId,
             @QueryParam("reason") String reason, @QueryParam("status") String status,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
-        String code = reasonCode(reason);
-        String state = status(status);
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw ApiException.badRequest("INVALID_PAGE", "page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
-        }
+            @QueryParam("page") String pageParam, @QueryParam("size") String sizeParam) {
+        ReasonCode reasonCode = QueryParams.oneOf("reason", reason, ReasonCode.class);
+        String code = reasonCode == null ? null : reasonCode.name();
+        String state = QueryParams.oneOf("status", status, STATUSES);
+        int page = QueryParams.page(pageParam);
+        int size = QueryParams.size(sizeParam, 50);
         find(accountId, importId);
         List<FailurePage.FailureItem> items = new ArrayList<>();
         store.failures(accountId, importId, code, state, (long) page * size, size, r -> {
@@ -90,26 +89,5 @@ public class ReportResource {
 
     private ReportRow find(String accountId, String importId) {
         return store.report(accountId, importId).orElseThrow(() -> ApiException.notFound("Report of import " + importId));
-    }
-
-    private static String reasonCode(String reason) {
-        if (reason == null || reason.isBlank()) {
-            return null;
-        }
-        try {
-            return ReasonCode.valueOf(reason.strip()).name();
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("INVALID_REASON", "reason must be one of the failure codes");
-        }
-    }
-
-    private static String status(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        if (!STATUSES.contains(status.strip())) {
-            throw ApiException.badRequest("INVALID_STATUS", "status must be OPEN or RESOLVED");
-        }
-        return status.strip();
     }
 }

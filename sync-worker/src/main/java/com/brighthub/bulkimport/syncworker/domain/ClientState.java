@@ -18,7 +18,7 @@ public record ClientState(String accountId, String clientId, String brightClient
 
     /** The idempotency key of the next create: fresh only after a rejection, which created nothing. */
     public String idempotencyKey() {
-        return accountId + ":" + clientId + ":" + rejectedAttempts;
+        return com.brighthub.bulkimport.model.ClientKey.of(accountId, clientId).idempotencyKey(rejectedAttempts);
     }
 
     public ClientState linkedTo(String id, String type, String importId) {

@@ -112,15 +112,15 @@ public class ClientSynchroniser {
     }
 
     /** Decides every record of a batch, given the clients' known states; returns decisions in input order. */
-    public List<SyncDecision> synchronise(List<ValidationResult> passes, Map<String, ClientState> known) {
-        Map<String, List<ValidationResult>> byClient = new LinkedHashMap<>();
+    public List<SyncDecision> synchronise(List<ValidationResult> passes, Map<com.brighthub.bulkimport.model.ClientKey, ClientState> known) {
+        Map<com.brighthub.bulkimport.model.ClientKey, List<ValidationResult>> byClient = new LinkedHashMap<>();
         for (ValidationResult r : passes) {
-            byClient.computeIfAbsent(ClientSyncStore.key(r.accountId(), r.clientId()), k -> new ArrayList<>()).add(r);
+            byClient.computeIfAbsent(com.brighthub.bulkimport.model.ClientKey.of(r.accountId(), r.clientId()), k -> new ArrayList<>()).add(r);
         }
         Semaphore inFlight = new Semaphore(config.concurrency());
         List<CompletableFuture<List<SyncDecision>>> clients = new ArrayList<>(byClient.size());
         try {
-            for (Map.Entry<String, List<ValidationResult>> e : byClient.entrySet()) {
+            for (Map.Entry<com.brighthub.bulkimport.model.ClientKey, List<ValidationResult>> e : byClient.entrySet()) {
                 ValidationResult first = e.getValue().get(0);
                 ClientState start = known.getOrDefault(e.getKey(), ClientState.unseen(first.accountId(), first.clientId()));
                 inFlight.acquire();

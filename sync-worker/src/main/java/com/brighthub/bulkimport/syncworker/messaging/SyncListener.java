@@ -97,11 +97,11 @@ public class SyncListener {
     }
 
     private void synchronise(List<ValidationResult> passes) {
-        Map<String, ClientState> known = store.load(passes.stream()
+        Map<com.brighthub.bulkimport.model.ClientKey, ClientState> known = store.load(passes.stream()
                 .map(p -> ClientState.unseen(p.accountId(), p.clientId())).toList());
         List<SyncDecision> decisions = synchroniser.synchronise(passes, known);
-        Map<String, ClientState> finalStates = new java.util.LinkedHashMap<>();
-        decisions.forEach(d -> finalStates.put(ClientSyncStore.key(d.state().accountId(), d.state().clientId()), d.state()));
+        Map<com.brighthub.bulkimport.model.ClientKey, ClientState> finalStates = new java.util.LinkedHashMap<>();
+        decisions.forEach(d -> finalStates.put(com.brighthub.bulkimport.model.ClientKey.of(d.state().accountId(), d.state().clientId()), d.state()));
         store.save(finalStates.values());
 
         List<Message<String>> outcomes = new ArrayList<>(decisions.size());

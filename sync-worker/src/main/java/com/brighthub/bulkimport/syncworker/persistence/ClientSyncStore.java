@@ -24,8 +24,8 @@ public class ClientSyncStore {
 
     /** The known state of each (account, client) key in {@code keys}; unknown keys are absent. */
     @Transactional
-    public Map<String, ClientState> load(Collection<ClientState> keys) {
-        Map<String, ClientState> out = new HashMap<>();
+    public Map<com.brighthub.bulkimport.model.ClientKey, ClientState> load(Collection<ClientState> keys) {
+        Map<com.brighthub.bulkimport.model.ClientKey, ClientState> out = new HashMap<>();
         if (keys.isEmpty()) {
             return out;
         }
@@ -42,7 +42,7 @@ public class ClientSyncStore {
                     ClientState s = new ClientState(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getInt(6),
                             rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant());
-                    out.put(key(s.accountId(), s.clientId()), s);
+                    out.put(com.brighthub.bulkimport.model.ClientKey.of(s.accountId(), s.clientId()), s);
                 }
             }
         } catch (SQLException e) {
@@ -91,8 +91,4 @@ public class ClientSyncStore {
         }
     }
 
-    /** The map key of an (account, client) pair. */
-    public static String key(String accountId, String clientId) {
-        return accountId + ":" + clientId;
-    }
 }
