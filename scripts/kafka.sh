@@ -34,7 +34,8 @@ listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
 inter.broker.listener.name=PLAINTEXT
 log.dirs=$KAFKA_DIR/data
 num.partitions=${KAFKA_PARTITIONS:-6}
-auto.create.topics.enable=true
+# topics are declared and created by the services (TopicProvisioner), never with broker defaults
+auto.create.topics.enable=false
 offsets.topic.replication.factor=1
 offsets.topic.num.partitions=12
 transaction.state.log.replication.factor=1

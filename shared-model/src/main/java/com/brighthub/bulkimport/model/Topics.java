@@ -41,6 +41,36 @@ public final class Topics {
     /** Dead-letter topic of the import-api's consumers (change-listener, progress, links). */
     public static final String DLQ_IMPORT_API = "bulkimport.dlq.import-api";
 
+    /** Dead-letter topic of the sandbox (a stand-in's own consumers, local stacks only). */
+    public static final String DLQ_SANDBOX = "bulkimport.dlq.sandbox";
+
+    /** Largest message any topic takes: Kafka's default, above the pipeline's 1 MiB event limit. */
+    public static final int MAX_MESSAGE_BYTES = 1_048_588;
+
+    private static final long WEEK_MS = 7L * 24 * 3600 * 1000;
+
+    /**
+     * Every topic the system uses, with the settings it relies on: partitions (the unit of scaling out),
+     * retention, compaction (the links topic keeps each client's latest link for ever) and message size.
+     * Services create what is missing and refuse to run on a topic that contradicts this. {@code partitions}
+     * and {@code replicationFactor} come from the environment (6 and 1 on a local stack).
+     */
+    public static java.util.List<TopicDeclaration> declared(int partitions, short replicationFactor) {
+        java.util.List<TopicDeclaration> out = new java.util.ArrayList<>();
+        for (String pipeline : java.util.List.of(CLIENT_SAVED, CLIENT_RECORDS, VALIDATION_RESULTS, SYNC_RESULTS,
+                IMPORT_EVENTS, IMPORT_PROGRESS, AUDIT)) {
+            out.add(new TopicDeclaration(pipeline, partitions, replicationFactor, "delete", WEEK_MS, MAX_MESSAGE_BYTES));
+        }
+        out.add(new TopicDeclaration(CLIENT_LINKS, partitions, replicationFactor, "compact", -1, MAX_MESSAGE_BYTES));
+        for (String dlq : java.util.List.of(DLQ_IMPORT_API, DLQ_RECORD_VALIDATOR, DLQ_SYNC_WORKER, DLQ_REPORT_SERVICE,
+                DLQ_SANDBOX)) {
+            // dead letters wait for a person: a month
+            out.add(new TopicDeclaration(dlq, partitions, replicationFactor, "delete", 30 * 24 * 3600 * 1000L,
+                    MAX_MESSAGE_BYTES));
+        }
+        return out;
+    }
+
     private Topics() {
     }
 

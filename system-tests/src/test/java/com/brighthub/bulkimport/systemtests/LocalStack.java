@@ -308,9 +308,17 @@ public final class LocalStack {
      * service must refuse. A service still running then is stopped and reported with no exit code.
      */
     public Exit startWithout(String svc, java.util.Set<String> unset) throws Exception {
+        return startOnce(svc, Map.of(), unset);
+    }
+
+    /** The same with some variables set to other values (and some unset). */
+    public Exit startOnce(String svc, Map<String, String> set, java.util.Set<String> unset) throws Exception {
         ProcessBuilder pb = serviceProcess(svc, freePort());
         unset.forEach(pb.environment()::remove);
-        Path log = work.resolve("logs/" + svc + "-without-" + String.join("-", new java.util.TreeSet<>(unset)) + ".log");
+        pb.environment().putAll(set);
+        java.util.TreeSet<String> named = new java.util.TreeSet<>(unset);
+        named.addAll(set.keySet());
+        Path log = work.resolve("logs/" + svc + "-once-" + String.join("-", named) + ".log");
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         Process p = pb.start();
         boolean exited = p.waitFor(2, TimeUnit.MINUTES);
