@@ -305,23 +305,21 @@ class FaultSuiteSystemTest {
                 assertThat(deadLetteredFrom(dlqs, marker)).containsAll(topics));
     }
 
-    /** A value as text, stripped; null when absent or blank. */
-
     @Test
     void s18CreatedButTheAnswerLost() throws Exception {
-        try {
-            scenario("18. 30% of creates made, answer lost (503)", 118,
-                    practice -> faults(practice, "{\"lostAnswerRate\": 0.3}"));
-        } finally {
-            faults(new Practice(stack), "{}");
-        }
+        scenarioWithSandboxFaults("18. 30% of creates made, answer lost (503)", 118, "{\"lostAnswerRate\": 0.3}");
     }
 
     @Test
     void s19CreatedButTheAnswerStalledPastTheTimeout() throws Exception {
+        scenarioWithSandboxFaults("19. 3% of creates made, answer after 11 s", 119,
+                "{\"lostAnswerRate\": 0.03, \"lostAnswerStallMs\": 11000}");
+    }
+
+    /** A scenario whose fault is a setting of the sandbox's switches, switched off again afterwards. */
+    void scenarioWithSandboxFaults(String name, long seed, String switches) throws Exception {
         try {
-            scenario("19. 3% of creates made, answer after 11 s", 119,
-                    practice -> faults(practice, "{\"lostAnswerRate\": 0.03, \"lostAnswerStallMs\": 11000}"));
+            scenario(name, seed, practice -> faults(practice, switches));
         } finally {
             faults(new Practice(stack), "{}");
         }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -57,10 +56,5 @@ public class ProductionSecrets {
             }
         }
         return missing;
-    }
-
-    /** For tests: the same check on a given configuration. */
-    static List<String> missing(Config config) {
-        return missing(key -> config.getOptionalValue(key, String.class));
     }
 }
