@@ -11,6 +11,29 @@ KAFKA_DIR="${KAFKA_DIR:-$BRIGHT_DATA_DIR/kafka}"
 KAFKA_LIB_DIR="${KAFKA_LIB_DIR:-$BRIGHT_DATA_DIR/kafka-lib}"
 export KAFKA_BOOTSTRAP_SERVERS="${KAFKA_BOOTSTRAP_SERVERS:-localhost:$KAFKA_PORT}"
 
+# Kafka with SASL_SSL (SCRAM-SHA-512 over TLS): ./bright up --secure-kafka sets KAFKA_SECURE=true. A broker
+# started so marks its KAFKA_DIR while it runs, so every later command (a plain up, dlq, bench) talks to it the
+# same way; stopping it (./bright down) forgets it. Dev credentials, for the local stack only.
+KAFKA_SECURE_MARK="$KAFKA_DIR/broker.secure"
+if [ -z "${KAFKA_SECURE:-}" ]; then
+  if [ -f "$KAFKA_SECURE_MARK" ]; then KAFKA_SECURE=true; else KAFKA_SECURE=false; fi
+fi
+KAFKA_TLS_DIR="$KAFKA_DIR/tls"
+KAFKA_TLS_PASSWORD="${KAFKA_TLS_PASSWORD:-bright-dev-tls}"
+KAFKA_DEV_USER="${KAFKA_SASL_USERNAME:-bright}"
+KAFKA_DEV_PASSWORD="${KAFKA_SASL_PASSWORD:-bright-dev-kafka}"
+
+# With KAFKA_SECURE=true, exports what a client needs for the local broker; the services (scripts/services.sh),
+# ./bright dlq and the bench read these variables.
+kafka_client_env() {
+  [ "$KAFKA_SECURE" = true ] || return 0
+  export KAFKA_SECURITY_PROTOCOL=SASL_SSL KAFKA_SASL_MECHANISM=SCRAM-SHA-512
+  export KAFKA_SASL_USERNAME="$KAFKA_DEV_USER" KAFKA_SASL_PASSWORD="$KAFKA_DEV_PASSWORD"
+  export KAFKA_SSL_TRUSTSTORE_LOCATION="$KAFKA_TLS_DIR/truststore.p12" KAFKA_SSL_TRUSTSTORE_TYPE=PKCS12
+  export KAFKA_SSL_TRUSTSTORE_PASSWORD="$KAFKA_TLS_PASSWORD"
+}
+kafka_client_env
+
 export BRIGHT_DB_HOST="${BRIGHT_DB_HOST:-127.0.0.1}"
 export BRIGHT_DB_PORT="${BRIGHT_DB_PORT:-5432}"
 export BRIGHT_DB_NAME="${BRIGHT_DB_NAME:-bright}"

@@ -2,6 +2,7 @@ package com.brighthub.bulkimport.devtools;
 
 import static com.brighthub.bulkimport.devtools.StackClient.env;
 
+import com.brighthub.bulkimport.model.KafkaSecurity;
 import com.brighthub.bulkimport.model.Topics;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -19,7 +20,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -338,7 +338,7 @@ public final class BenchCli {
         String prefix = "bench.floor." + UUID.randomUUID().toString().substring(0, 8) + ".";
         // made before the clock starts, as the pipeline's topics are: a consumer subscribed to a topic
         // that does not exist yet may wait minutes for its next metadata refresh
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
+        try (Admin admin = Admin.create(kafka())) {
             int partitions = admin.describeTopics(List.of(Topics.CLIENT_RECORDS)).allTopicNames().get()
                     .get(Topics.CLIENT_RECORDS).partitions().size();
             List<String> topics = List.of(prefix + 1, prefix + 2, prefix + 3);
@@ -417,7 +417,7 @@ public final class BenchCli {
     /** A consumer without a group: its partitions are assigned, and it commits nothing. */
     private KafkaConsumer<String, String> consumer() {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        props.putAll(kafka());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1000");
         return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
@@ -429,7 +429,7 @@ public final class BenchCli {
 
     private KafkaProducer<String, String> producer() {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        props.putAll(kafka());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
@@ -564,8 +564,9 @@ public final class BenchCli {
         };
     }
 
-    private static String bootstrap() {
-        return env("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092");
+    /** The brokers and the security settings from the environment, as the services take them. */
+    private static Map<String, Object> kafka() {
+        return KafkaSecurity.clientConfig(System::getenv);
     }
 
     /** The benchmark's practice, driven through the public APIs. */

@@ -1,5 +1,6 @@
 package com.brighthub.bulkimport.devtools;
 
+import com.brighthub.bulkimport.model.KafkaSecurity;
 import com.brighthub.bulkimport.model.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -53,7 +54,7 @@ public final class DlqCli {
     static void list(List<String> topics) {
         Map<String, List<ConsumerRecord<String, String>>> byTopic = new LinkedHashMap<>();
         topics.forEach(t -> byTopic.put(t, new ArrayList<>()));
-        try (KafkaConsumer<String, String> consumer = consumer("bright-dlq-list-" + UUID.randomUUID(), bootstrap())) {
+        try (KafkaConsumer<String, String> consumer = consumer("bright-dlq-list-" + UUID.randomUUID(), kafka())) {
             consumer.subscribe(topics);
             drain(consumer, r -> byTopic.get(r.topic()).add(r));
         }
@@ -69,19 +70,25 @@ public final class DlqCli {
     }
 
     static void replay(List<String> topics) {
-        System.out.println(replay(topics, bootstrap()) + " dead letters replayed to the topics they came from");
+        System.out.println(replay(topics, kafka()) + " dead letters replayed to the topics they came from");
+    }
+
+    /** {@link #replay(List, Map)} on a plaintext broker. */
+    public static int replay(List<String> topics, String bootstrap) {
+        return replay(topics, Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
     }
 
     /**
      * Replays every dead letter not yet replayed to the topic it came from, with its own headers (an
-     * import's record keeps naming its import); returns how many.
+     * import's record keeps naming its import); returns how many. {@code kafka}: the brokers and the
+     * connection's security settings.
      */
-    public static int replay(List<String> topics, String bootstrap) {
+    public static int replay(List<String> topics, Map<String, ?> kafka) {
         int replayed = 0;
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.putAll(kafka);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaConsumer<String, String> consumer = consumer("bright-dlq-replay", bootstrap);
+        try (KafkaConsumer<String, String> consumer = consumer("bright-dlq-replay", kafka);
                 KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
             consumer.subscribe(topics);
             List<ConsumerRecord<String, String>> all = new ArrayList<>();
@@ -116,9 +123,9 @@ public final class DlqCli {
         }
     }
 
-    private static KafkaConsumer<String, String> consumer(String group, String bootstrap) {
+    private static KafkaConsumer<String, String> consumer(String group, Map<String, ?> kafka) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.putAll(kafka);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -130,9 +137,9 @@ public final class DlqCli {
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 
-    private static String bootstrap() {
-        String v = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
-        return v == null || v.isBlank() ? "localhost:9092" : v;
+    /** The brokers and the security settings from the environment, as the services take them. */
+    private static Map<String, Object> kafka() {
+        return KafkaSecurity.clientConfig(System::getenv);
     }
 
     private static void usage() {

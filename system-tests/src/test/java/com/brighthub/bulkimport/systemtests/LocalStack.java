@@ -1,5 +1,6 @@
 package com.brighthub.bulkimport.systemtests;
 
+import com.brighthub.bulkimport.model.KafkaSecurity;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -42,9 +43,14 @@ public final class LocalStack {
             "report-service");
 
     private static LocalStack instance;
+    private static LocalStack secureInstance;
 
     private final Path root = Path.of(System.getProperty("repo.root", "..")).toAbsolutePath().normalize();
-    private final Path work = root.resolve("system-tests/target/stack");
+    private final Path work;
+    /** SASL_SSL (SCRAM-SHA-512 over TLS) instead of PLAINTEXT between the broker and every client. */
+    private final boolean secureKafka;
+    /** What a Kafka client of this stack is given: the brokers and, on a secure stack, the security variables. */
+    private final Map<String, String> kafkaClientEnv = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, String> modules = new LinkedHashMap<>();
@@ -57,19 +63,61 @@ public final class LocalStack {
     /** The running stack, started on first use. */
     public static synchronized LocalStack get() {
         if (instance == null) {
-            instance = new LocalStack();
+            instance = new LocalStack(false);
             Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "local-stack-stop"));
             instance.start();
         }
         return instance;
     }
 
-    private LocalStack() {
+    /**
+     * A second stack of its own (own broker, database, services and work directory) whose broker takes
+     * clients only over SASL_SSL with SCRAM-SHA-512, as {@code ./bright up --secure-kafka} starts it; every
+     * service is given the credentials and the truststore by environment. Started on first use; its test
+     * stops it when done ({@link #stop}).
+     */
+    public static synchronized LocalStack secure() {
+        if (secureInstance == null) {
+            secureInstance = new LocalStack(true);
+            Runtime.getRuntime().addShutdownHook(new Thread(secureInstance::stop, "secure-local-stack-stop"));
+            secureInstance.start();
+        }
+        return secureInstance;
+    }
+
+    private LocalStack(boolean secureKafka) {
+        this.secureKafka = secureKafka;
+        work = root.resolve(secureKafka ? "system-tests/target/stack-secure" : "system-tests/target/stack");
         kafkaPort = freePort();
         postgresPort = freePort();
         for (String svc : SERVICES) {
             ports.put(svc, freePort());
         }
+        kafkaClientEnv.put(KafkaSecurity.BOOTSTRAP_SERVERS, kafkaBootstrap());
+        if (secureKafka) {
+            kafkaClientEnv.put(KafkaSecurity.SECURITY_PROTOCOL, "SASL_SSL");
+            // no mechanism: credentials alone mean SCRAM-SHA-512
+            kafkaClientEnv.put(KafkaSecurity.SASL_USERNAME, "systest");
+            kafkaClientEnv.put(KafkaSecurity.SASL_PASSWORD, "systest-" + java.util.UUID.randomUUID());
+            kafkaClientEnv.put(KafkaSecurity.TRUSTSTORE_LOCATION, work.resolve("kafka/tls/truststore.p12").toString());
+            kafkaClientEnv.put(KafkaSecurity.TRUSTSTORE_PASSWORD, "systest-tls");
+            kafkaClientEnv.put(KafkaSecurity.TRUSTSTORE_TYPE, "PKCS12");
+        }
+    }
+
+    /** The environment a Kafka client of this stack is given (the services get the same). */
+    public Map<String, String> kafkaClientEnv() {
+        return java.util.Collections.unmodifiableMap(kafkaClientEnv);
+    }
+
+    /** A Kafka client's settings for this stack's broker: its address and, on a secure stack, SASL_SSL. */
+    public Map<String, Object> kafkaClientConfig() {
+        return KafkaSecurity.clientConfig(kafkaClientEnv::get);
+    }
+
+    /** This stack's working directory: its logs and the broker's files. */
+    public Path workDir() {
+        return work;
     }
 
     public String url(String service) {
@@ -104,6 +152,10 @@ public final class LocalStack {
         kafkaEnv.put("KAFKA_LIB_DIR", System.getProperty("kafka.lib.dir", root.resolve(".local/kafka-lib").toString()));
         kafkaEnv.put("KAFKA_HEAP", "768m");
         kafkaEnv.put("BRIGHT_DATA_DIR", work.toString());
+        kafkaEnv.put("KAFKA_SECURE", Boolean.toString(secureKafka));
+        kafkaEnv.put("KAFKA_SASL_USERNAME", kafkaClientEnv.getOrDefault(KafkaSecurity.SASL_USERNAME, "bright"));
+        kafkaEnv.put("KAFKA_SASL_PASSWORD", kafkaClientEnv.getOrDefault(KafkaSecurity.SASL_PASSWORD, "bright-dev-kafka"));
+        kafkaEnv.put("KAFKA_TLS_PASSWORD", kafkaClientEnv.getOrDefault(KafkaSecurity.TRUSTSTORE_PASSWORD, "bright-dev-tls"));
         run(List.of("bash", root.resolve("scripts/kafka.sh").toString(), "start"), kafkaEnv);
     }
 
@@ -147,7 +199,7 @@ public final class LocalStack {
     /** Reads every record a topic holds now, from its beginning, without a consumer group's commits. */
     public void readTopic(String topic, Consumer<ConsumerRecord<String, String>> sink) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap());
+        props.putAll(kafkaClientConfig());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "systest-read-" + java.util.UUID.randomUUID());
         try (var consumer = new KafkaConsumer<>(props,
                 new StringDeserializer(),
@@ -214,8 +266,7 @@ public final class LocalStack {
      * on it – the moment to assert "exactly one" after a redelivery.
      */
     public long consumerLag(String group, String topic) throws Exception {
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
-                Map.of(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap()))) {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(kafkaClientConfig())) {
             Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed = admin
                     .listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
             Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
@@ -276,7 +327,10 @@ public final class LocalStack {
         ProcessBuilder pb = new ProcessBuilder("java", "-Xmx384m", "-XX:+UseSerialGC",
                 "-Dquarkus.http.port=" + port, "-jar", jar.toString());
         Map<String, String> env = pb.environment();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap());
+        // Kafka's address and security are this stack's, never inherited (a shell may have a secure local stack's)
+        env.keySet().removeIf(name -> KafkaSecurity.SETTINGS.containsKey(name) || name.equals(KafkaSecurity.SASL_USERNAME)
+                || name.equals(KafkaSecurity.SASL_PASSWORD) || name.equals("KAFKA_SECURE"));
+        env.putAll(kafkaClientEnv);
         env.put("BRIGHT_DB_HOST", "127.0.0.1");
         env.put("BRIGHT_DB_PORT", Integer.toString(postgresPort));
         env.put("BRIGHT_DB_USER", "bright");
@@ -361,6 +415,7 @@ public final class LocalStack {
             } catch (IOException e) {
                 System.err.println("could not stop the test broker: " + e.getMessage());
             }
+            kafkaEnv.clear();
         }
         if (postgresDir != null) {
             try {
@@ -369,6 +424,7 @@ public final class LocalStack {
             } catch (IOException | IllegalStateException e) {
                 System.err.println("could not stop the tests' PostgreSQL: " + e.getMessage());
             }
+            postgresDir = null;
         }
     }
 

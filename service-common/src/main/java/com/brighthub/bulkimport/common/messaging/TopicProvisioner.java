@@ -3,19 +3,23 @@ package com.brighthub.bulkimport.common.messaging;
 import com.brighthub.bulkimport.model.TopicDeclaration;
 import com.brighthub.bulkimport.model.Topics;
 import io.quarkus.logging.Log;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
@@ -35,18 +39,21 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @ApplicationScoped
 public class TopicProvisioner {
 
+    /** The connector-wide Kafka settings every channel gets ({@code kafka.*}: the brokers, security). */
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaDefaults;
+
     void provision(@Observes @Initialized(ApplicationScoped.class) @Priority(2) Object event) {
         var config = ConfigProvider.getConfig();
         if (!config.getOptionalValue("bright.kafka.provision", Boolean.class).orElse(true)) {
             return;
         }
-        String bootstrap = config.getOptionalValue("kafka.bootstrap.servers", String.class).orElse("localhost:9092");
         int partitions = config.getOptionalValue("bright.kafka.partitions", Integer.class).orElse(6);
         short replicas = config.getOptionalValue("bright.kafka.replication-factor", Short.class).orElse((short) 1);
         Duration wait = config.getOptionalValue("bright.kafka.provision-wait", Duration.class).orElse(Duration.ofMinutes(2));
-        Map<String, Object> props = new HashMap<>();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        Map<String, Object> props = adminConfig(kafkaDefaults,
+                key -> ConfigProvider.getConfig().getOptionalValue(key, String.class));
         try (Admin admin = Admin.create(props)) {
             List<String> problems = provision(admin, Topics.declared(partitions, replicas), wait);
             if (!problems.isEmpty()) {
@@ -56,6 +63,24 @@ public class TopicProvisioner {
                 throw new IllegalStateException(reason);
             }
         }
+    }
+
+    /**
+     * The admin client's settings: the channels' connector-wide Kafka settings that are admin client settings
+     * (the brokers and the security ones; blank ones are unset), with the SASL credentials, so that the
+     * provisioner connects as every channel does.
+     */
+    static Map<String, Object> adminConfig(Map<String, Object> kafkaDefaults, Function<String, Optional<String>> config) {
+        Map<String, Object> props = new HashMap<>();
+        kafkaDefaults.forEach((key, value) -> {
+            if (AdminClientConfig.configNames().contains(key) && value != null && !value.toString().isBlank()) {
+                props.put(key, value.toString());
+            }
+        });
+        props.putIfAbsent(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        KafkaCredentials.complete(props, config);
+        return props;
     }
 
     /**
