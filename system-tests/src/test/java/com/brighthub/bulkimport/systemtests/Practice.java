@@ -23,7 +23,12 @@ final class Practice {
     final String admin = DevTokens.token(account, "Admin", "admin-" + account);
 
     Practice(LocalStack stack) {
-        api = new StackClient(stack.url("import-api"), stack.url("report-service"), stack.url("sandbox"));
+        this(stack::url);
+    }
+
+    /** A practice on any running system: {@code url} gives a service's base URL by its name. */
+    Practice(java.util.function.UnaryOperator<String> url) {
+        api = new StackClient(url.apply("import-api"), url.apply("report-service"), url.apply("sandbox"));
     }
 
     Practice withBrightClient(boolean enabled) {
