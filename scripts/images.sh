@@ -16,6 +16,7 @@ MIRROR="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 WORK="$BRIGHT_DATA_DIR/images"
 APPS="sandbox:8089 import-api:8081 record-validator:8082 sync-worker:8083 report-service:8084"
 export DOCKER_BUILDKIT=0
+mkdir -p "$WORK"
 
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; else sudo -n "$@"; fi
@@ -45,7 +46,6 @@ base() {
   local rootfs="$WORK/rootfs" started=$SECONDS
   echo "  $tag: debootstrap $SUITE from $MIRROR (about a minute)"
   as_root rm -rf "$rootfs"
-  mkdir -p "$WORK"
   as_root debootstrap --variant=minbase "$SUITE" "$rootfs" "$MIRROR" >"$WORK/debootstrap.log" 2>&1 \
     || die "debootstrap failed: see $WORK/debootstrap.log"
   as_root bash -c "
