@@ -24,7 +24,8 @@ public class ImportEnds {
     PipelineEvents events;
 
     /** Announces every ended import not yet announced. */
-    @Scheduled(every = "${bulk-import.end-sweep-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${bulk-import.end-sweep-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public synchronized void announce() {
         try {
             List<ImportRun> ended;

@@ -75,7 +75,8 @@ public class ImportEnumerator {
     }
 
     /** Claims imports that need enumerating, up to this instance's concurrency, and runs each on a worker. */
-    @Scheduled(every = "${bulk-import.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${bulk-import.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     synchronized void claimWork() {
         if (workers == null) {
             workers = Executors.newFixedThreadPool(config.enumerationConcurrency(), r -> {

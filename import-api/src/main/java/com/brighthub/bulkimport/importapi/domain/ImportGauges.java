@@ -44,7 +44,8 @@ public class ImportGauges {
                 .description("Running imports waiting for a free enumerator").register(registry);
     }
 
-    @Scheduled(every = "${bulk-import.gauge-interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${bulk-import.gauge-interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public void refresh() {
         try {
             Object[] counts = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery("""

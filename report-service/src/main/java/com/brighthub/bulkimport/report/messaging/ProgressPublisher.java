@@ -42,7 +42,8 @@ public class ProgressPublisher {
         }
     }
 
-    @Scheduled(every = "${report.sweep-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${report.sweep-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sweep() {
         send(store.unannouncedCompletions());
     }
