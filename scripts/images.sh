@@ -91,7 +91,7 @@ apps() {
     ctx="$WORK/$svc"
     rm -rf "$ctx" && mkdir -p "$ctx/target"
     cp -al "$ROOT/$svc/target/quarkus-app" "$ctx/target/" 2>/dev/null || cp -a "$ROOT/$svc/target/quarkus-app" "$ctx/target/"
-    build "brighthub/$svc:$VERSION" "$ROOT/docker/app.Dockerfile" "$ctx" --build-arg "PORT=$port"
+    build "brighthub/$svc:$VERSION" "$ROOT/docker/app.Dockerfile" "$ctx" --build-arg "PORT=$port" --build-arg "MANAGEMENT_PORT=$((port + 1000))"
   done
 }
 

@@ -25,8 +25,9 @@ heap_of() {
   esac
 }
 
+# health is on the management interface: the service's port + 1000
 ready() {
-  curl -fs -o /dev/null --max-time 2 "http://localhost:$1/q/health/ready"
+  curl -fs -o /dev/null --max-time 2 "http://localhost:$(($1 + 1000))/q/health/ready"
 }
 
 start_one() {
@@ -36,11 +37,12 @@ start_one() {
   pid_file="$RUN_DIR/$svc.pid"
   if pid_alive "$pid_file"; then return 0; fi
   [ -f "$jar" ] || die "$jar is missing: run ./bright build"
-  if port_open 127.0.0.1 "$port"; then
-    die "port $port for $svc is taken by another process: free it or set its port variable (see README)"
+  if port_open 127.0.0.1 "$port" || port_open 127.0.0.1 $((port + 1000)); then
+    die "port $port or $((port + 1000)) (management) for $svc is taken by another process: free it or set its port variable (see README)"
   fi
   # shellcheck disable=SC2086
   nohup java -Xmx"$(heap_of "$svc")" -XX:+UseG1GC ${SERVICE_JAVA_OPTS:-} -Dquarkus.http.port="$port" \
+    -Dquarkus.management.port=$((port + 1000)) \
     -jar "$jar" >"$LOG_DIR/$svc.log" 2>&1 &
   echo $! > "$pid_file"
 }

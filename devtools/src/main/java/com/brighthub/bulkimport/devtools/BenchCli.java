@@ -469,7 +469,8 @@ public final class BenchCli {
     Map<String, Double> metrics() {
         Map<String, Double> out = new LinkedHashMap<>();
         for (String svc : SERVICES) {
-            StackClient.Answer a = stack.get("http://localhost:" + port(svc) + "/q/metrics", null);
+            // metrics are on the management interface: the service's port + 1000
+            StackClient.Answer a = stack.get("http://localhost:" + (Integer.parseInt(port(svc)) + 1000) + "/q/metrics", null);
             if (a.status() != 200) {
                 continue;
             }

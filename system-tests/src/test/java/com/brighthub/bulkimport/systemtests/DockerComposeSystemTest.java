@@ -7,10 +7,6 @@ import com.brighthub.bulkimport.model.Topics;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,15 +43,21 @@ class DockerComposeSystemTest {
             ports.put(variable, freePort());
         }
         compose("up", "-d");
-        HttpClient http = HttpClient.newHttpClient();
-        for (String variable : List.of("SANDBOX_PORT", "IMPORT_API_PORT", "RECORD_VALIDATOR_PORT", "SYNC_WORKER_PORT",
-                "REPORT_SERVICE_PORT")) {
-            URI ready = URI.create("http://localhost:" + ports.get(variable) + "/q/health/ready");
-            await(variable + " ready").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
-                    .ignoreExceptions()
-                    .until(() -> http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding())
-                            .statusCode() == 200);
-        }
+        // healthy as the images' own health checks say (health is on the management ports, not published)
+        await("every service healthy").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> health().values().stream().filter("healthy"::equals).count() == 7);
+    }
+
+    /** Each of the project's containers and its health, as the engine reports it. */
+    static Map<String, String> health() throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("docker", "ps", "-a", "--filter", "label=com.docker.compose.project=" + PROJECT,
+                "--format", "{{.Names}} {{.Status}}").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        p.waitFor();
+        Map<String, String> health = new HashMap<>();
+        out.lines().map(String::strip).filter(l -> !l.isEmpty()).forEach(l -> health.put(l.split(" ")[0],
+                l.contains("(healthy)") ? "healthy" : l.substring(l.indexOf(' ') + 1)));
+        return health;
     }
 
     @AfterAll

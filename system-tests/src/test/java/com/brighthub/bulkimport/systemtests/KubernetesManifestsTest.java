@@ -34,8 +34,9 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * The Kubernetes manifests (deploy/k8s) cannot be applied here (no cluster, no kubectl), so this renders them
- * with a small kustomize of its own and checks what a cluster would only tell at run time: every probe on the
- * port the service listens on, every variable one the service reads, every reference resolvable, every
+ * with a small kustomize of its own and checks what a cluster would only tell at run time: every probe and the
+ * metrics on the port the service serves them on (its management interface), the Service on its HTTP port,
+ * every variable one the service reads, every reference resolvable, every
  * selector matching exactly one Deployment, every KEDA trigger on a consumer group and topic that exist. The
  * renderer implements only what the manifests use and refuses any other kustomization field, so a render
  * here is what {@code kubectl apply -k} would apply.
@@ -44,11 +45,15 @@ class KubernetesManifestsTest {
 
     static final Path ROOT = Path.of(System.getProperty("repo.root", "..")).toAbsolutePath().normalize();
     static final Path K8S = ROOT.resolve("deploy/k8s");
-    /** The product services and their contract ports; the sandbox is the dev overlay's stand-in. */
+    /**
+     * The product services and their contract ports; the sandbox is the dev overlay's stand-in. Health and
+     * metrics are on each one's management interface, {@value #MANAGEMENT_OFFSET} above.
+     */
     static final Map<String, Integer> PRODUCT = Map.of("import-api", 8081, "record-validator", 8082,
             "sync-worker", 8083, "report-service", 8084);
     static final String SANDBOX = "sandbox";
     static final int SANDBOX_PORT = 8089;
+    static final int MANAGEMENT_OFFSET = 1000;
     static final String CONFIG_MAP = "bulk-import-config";
     static final String SECRET = "bulk-import-secrets";
     /** Read by the image's entrypoint ({@code java $JAVA_OPTS ...}), not by the application's configuration. */
@@ -89,16 +94,25 @@ class KubernetesManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"base", "overlays/local", "overlays/keda"})
-    void eachApplicationRunsItsImageOnItsHttpPortWithEveryProbeThere(String layout) {
-        for (Map<String, Object> d : applications(render(layout))) {
+    void eachApplicationRunsItsImageOnItsHttpPortWithEveryProbeAndTheMetricsOnItsManagementPort(String layout) {
+        List<Map<String, Object>> objects = render(layout);
+        for (Map<String, Object> d : applications(objects)) {
             String service = name(d);
             Map<String, Object> c = container(d);
-            int port = ServiceConfig.of(service).httpPort();
+            ServiceConfig config = ServiceConfig.of(service);
+            int port = config.httpPort();
+            int management = config.managementPort();
             assertThat(port).as(service + ": quarkus.http.port's default is the contract's port")
                     .isEqualTo(PRODUCT.getOrDefault(service, SANDBOX_PORT));
+            assertThat(config.managementEnabled()).as(service + ": %prod.quarkus.management.enabled=true - else "
+                    + "health and metrics stay on the HTTP port and the probes below find nothing").isTrue();
+            assertThat(management).as(service + ": quarkus.management.port's default is the HTTP port + "
+                    + MANAGEMENT_OFFSET).isEqualTo(port + MANAGEMENT_OFFSET);
             assertThat(c.get("image")).as(service + " image").isEqualTo("brighthub/" + service + ":1.0.0");
             assertThat(c.get("imagePullPolicy")).as(service + " imagePullPolicy").isEqualTo("IfNotPresent");
-            assertThat(containerPorts(c).values()).as(service + " containerPorts").contains(port);
+            assertThat(containerPorts(c).values()).as(service + " containerPorts").contains(port, management);
+            assertThat(containerPorts(c)).as(service + " containerPorts by name")
+                    .containsEntry("http", port).containsEntry("management", management);
 
             Map<String, String> probes = Map.of("startupProbe", "/q/health/started", "readinessProbe",
                     "/q/health/ready", "livenessProbe", "/q/health/live");
@@ -106,15 +120,40 @@ class KubernetesManifestsTest {
                 Map<String, Object> get = map(at(c, p.getKey(), "httpGet"));
                 assertThat(get).as(service + " " + p.getKey() + ".httpGet").isNotNull();
                 assertThat(get.get("path")).as(service + " " + p.getKey() + " path").isEqualTo(p.getValue());
-                assertThat(resolvePort(c, get.get("port"))).as(service + " " + p.getKey() + " port").isEqualTo(port);
+                assertThat(resolvePort(c, get.get("port"))).as(service + " " + p.getKey()
+                        + " port: the management port (health is not on the HTTP port)").isEqualTo(management);
             }
-            String portVariable = ServiceConfig.of(service).httpPortVariable();
-            Map<String, Object> portEnv = env(c).get(portVariable);
-            if (portEnv != null) {
-                assertThat(portEnv.get("value")).as(service + " " + portVariable).isEqualTo(Integer.toString(port));
+            Map<String, Map<String, Object>> env = env(c);
+            String portVariable = config.httpPortVariable();
+            String managementVariable = config.managementPortVariable();
+            assertThat(config.reads()).as(service + " reads " + managementVariable).contains(managementVariable);
+            if (env.get(portVariable) != null) {
+                assertThat(env.get(portVariable).get("value")).as(service + " " + portVariable)
+                        .isEqualTo(Integer.toString(port));
+                assertThat(env).as(service + " sets " + portVariable + ", so " + managementVariable + " too")
+                        .containsKey(managementVariable);
             }
-            assertThat(at(d, "spec", "template", "metadata", "annotations", "prometheus.io/port"))
-                    .as(service + " metrics port").isEqualTo(Integer.toString(port));
+            if (env.get(managementVariable) != null) {
+                assertThat(env.get(managementVariable).get("value")).as(service + " " + managementVariable)
+                        .isEqualTo(Integer.toString(management));
+            }
+            Map<String, Object> annotations = map(at(d, "spec", "template", "metadata", "annotations"));
+            assertThat(annotations).as(service + " pod annotations").isNotNull();
+            assertThat(annotations.get("prometheus.io/port")).as(service + " metrics port: the management port")
+                    .isEqualTo(Integer.toString(management));
+            assertThat(annotations.get("prometheus.io/path")).as(service + " metrics path").isEqualTo("/q/metrics");
+
+            Map<String, Object> podLabels = map(at(d, "spec", "template", "metadata", "labels"));
+            for (Map<String, Object> s : ofKind(objects, "Service")) {
+                if (!podLabels.entrySet().containsAll(map(at(s, "spec", "selector")).entrySet())) {
+                    continue;
+                }
+                for (Object p : list(at(s, "spec", "ports"))) {
+                    Object targetPort = map(p).getOrDefault("targetPort", map(p).get("port"));
+                    assertThat(resolvePort(c, targetPort)).as("Service " + name(s) + " targetPort " + targetPort
+                            + ": the HTTP port only, the management port stays out of the Service").isEqualTo(port);
+                }
+            }
         }
     }
 
@@ -536,13 +575,37 @@ class KubernetesManifestsTest {
                     m.group(2) == null ? "" : m.group(2)));
         }
 
+        /** A property as the packaged application (profile prod) sees it: its %prod line, else the plain one. */
+        String packaged(String key) {
+            String value = properties.getProperty("%prod." + key, properties.getProperty(key));
+            assertThat(value).as(name + " sets " + key).isNotNull();
+            return value;
+        }
+
         int httpPort() {
-            return Integer.parseInt(resolve(properties.getProperty("quarkus.http.port")));
+            return Integer.parseInt(resolve(packaged("quarkus.http.port")));
         }
 
         String httpPortVariable() {
-            Matcher m = VARIABLE.matcher(properties.getProperty("quarkus.http.port"));
-            assertThat(m.find()).as(name + " quarkus.http.port reads a variable").isTrue();
+            return variableOf("quarkus.http.port");
+        }
+
+        /** Whether the packaged application serves health and metrics on a management interface of their own. */
+        boolean managementEnabled() {
+            return Boolean.parseBoolean(resolve(packaged("quarkus.management.enabled")).trim());
+        }
+
+        int managementPort() {
+            return Integer.parseInt(resolve(packaged("quarkus.management.port")));
+        }
+
+        String managementPortVariable() {
+            return variableOf("quarkus.management.port");
+        }
+
+        String variableOf(String key) {
+            Matcher m = VARIABLE.matcher(packaged(key));
+            assertThat(m.find()).as(name + " " + key + " reads a variable").isTrue();
             return m.group(1);
         }
 

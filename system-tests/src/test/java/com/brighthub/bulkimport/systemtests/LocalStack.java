@@ -52,6 +52,8 @@ public final class LocalStack {
     /** What a Kafka client of this stack is given: the brokers and, on a secure stack, the security variables. */
     private final Map<String, String> kafkaClientEnv = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    /** Each service's management interface (health, metrics), as in production. */
+    private final Map<String, Integer> managementPorts = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, String> modules = new LinkedHashMap<>();
     private final Map<String, String> kafkaEnv = new LinkedHashMap<>();
@@ -122,6 +124,11 @@ public final class LocalStack {
 
     public String url(String service) {
         return "http://localhost:" + ports.get(service);
+    }
+
+    /** Where a service's health and metrics are: its management interface. */
+    public String managementUrl(String service) {
+        return "http://localhost:" + managementPorts.get(service);
     }
 
     public String kafkaBootstrap() {
@@ -311,7 +318,7 @@ public final class LocalStack {
     }
 
     private void startService(String svc, Map<String, String> extraEnv) throws IOException {
-        ProcessBuilder pb = serviceProcess(svc, ports.get(svc));
+        ProcessBuilder pb = serviceProcess(svc, ports.get(svc), managementPorts.computeIfAbsent(svc, s -> freePort()));
         pb.environment().putAll(extraEnv);
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("logs/" + svc + ".log").toFile()));
@@ -319,13 +326,13 @@ public final class LocalStack {
     }
 
     /** A service's process as the stack runs it: its packaged application and the stack's environment. */
-    private ProcessBuilder serviceProcess(String svc, int port) {
+    private ProcessBuilder serviceProcess(String svc, int port, int managementPort) {
         Path jar = root.resolve(modules.getOrDefault(svc, svc) + "/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (./bright test does)");
         }
         ProcessBuilder pb = new ProcessBuilder("java", "-Xmx384m", "-XX:+UseSerialGC",
-                "-Dquarkus.http.port=" + port, "-jar", jar.toString());
+                "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + managementPort, "-jar", jar.toString());
         Map<String, String> env = pb.environment();
         // Kafka's address and security are this stack's, never inherited (a shell may have a secure local stack's)
         env.keySet().removeIf(name -> KafkaSecurity.SETTINGS.containsKey(name) || name.equals(KafkaSecurity.SASL_USERNAME)
@@ -367,7 +374,7 @@ public final class LocalStack {
 
     /** The same with some variables set to other values (and some unset). */
     public Exit startOnce(String svc, Map<String, String> set, java.util.Set<String> unset) throws Exception {
-        ProcessBuilder pb = serviceProcess(svc, freePort());
+        ProcessBuilder pb = serviceProcess(svc, freePort(), freePort());
         unset.forEach(pb.environment()::remove);
         pb.environment().putAll(set);
         java.util.TreeSet<String> named = new java.util.TreeSet<>(unset);
@@ -388,7 +395,7 @@ public final class LocalStack {
                 throw new IllegalStateException(svc + " exited during start-up; see " + work.resolve("logs/" + svc + ".log"));
             }
             try {
-                return http.send(HttpRequest.newBuilder(URI.create(url(svc) + "/q/health/ready")).build(),
+                return http.send(HttpRequest.newBuilder(URI.create(managementUrl(svc) + "/q/health/ready")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
             } catch (IOException e) {
                 return false;

@@ -263,7 +263,7 @@ class ResyncSystemTest {
     }
 
     static double metric(String name) {
-        String body = new StackClient(stack.url("import-api"), null, null).get(stack.url("import-api") + "/q/metrics", null)
+        String body = new StackClient(stack.url("import-api"), null, null).get(stack.managementUrl("import-api") + "/q/metrics", null)
                 .raw();
         return body.lines().filter(l -> l.startsWith(name)).mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
                 .sum();
