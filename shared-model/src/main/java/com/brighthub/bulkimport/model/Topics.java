@@ -71,6 +71,19 @@ public final class Topics {
         return out;
     }
 
+    /**
+     * Every topic by its short name, the part after the first dot ({@code client-records},
+     * {@code dlq.sync-worker}): the services' configuration names a channel's topic as
+     * {@code ${bright.topic.<short name>}}, so a topic's name is written here only.
+     */
+    public static java.util.Map<String, String> byShortName() {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        for (TopicDeclaration topic : declared(1, (short) 1)) {
+            out.put(topic.name().substring(topic.name().indexOf('.') + 1), topic.name());
+        }
+        return out;
+    }
+
     private Topics() {
     }
 
