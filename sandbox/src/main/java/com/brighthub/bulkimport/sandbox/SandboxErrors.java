@@ -1,51 +1,41 @@
 package com.brighthub.bulkimport.sandbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import io.quarkus.logging.Log;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.MediaType;
+import com.brighthub.bulkimport.common.api.ApiError;
+import com.brighthub.bulkimport.common.api.ErrorBody;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Gives the sandbox's APIs the same {@code {"code","message"}} error shape as the real ones.
+ * The sandbox answers with the error catalogue and mappers every API shares (api-common's {@link ApiError}
+ * and ErrorMappers); only a fault switched on is its own: answered with the status it was set to, and
+ * {@code Retry-After} where a real service would send one.
  */
 public class SandboxErrors {
 
-    /** A JSON error response. */
-    public static Response error(int status, String code, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Map.of("code", code, "message", message)).build();
-    }
+    /** A fault switched on in the sandbox, thrown where the call would fail. */
+    public static final class InjectedFault extends RuntimeException {
 
-    /** A 404 for a missing account or client. */
-    public static WebApplicationException notFound(String what) {
-        return new WebApplicationException(error(404, "NOT_FOUND", what + " was not found"));
-    }
+        private final int status;
 
-    @ServerExceptionMapper
-    public Response json(JsonProcessingException e) {
-        return error(400, "MALFORMED_REQUEST", "The request body is not valid JSON of the expected shape");
-    }
-
-    @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
-        Response r = e.getResponse();
-        if (r != null && r.hasEntity()) {
-            return r;
+        public InjectedFault(int status) {
+            super("Sandbox fault switch: answering " + status, null, false, false);
+            this.status = status;
         }
-        int status = r == null ? 500 : r.getStatus();
-        return switch (status) {
-            case 400 -> error(400, "MALFORMED_REQUEST", "The request is malformed");
-            case 404 -> error(404, "NOT_FOUND", "No such resource");
-            default -> error(status, "REQUEST_REJECTED", "The request was rejected");
-        };
+    }
+
+    /** The answer of an injected fault with this status and message. */
+    public static Response injected(int status, String message) {
+        Response.ResponseBuilder answer = Response.fromResponse(ErrorBody.of(status, ApiError.INJECTED_FAULT, message,
+                Map.of()));
+        if (status == 429 || status == 503) {
+            answer.header("Retry-After", "1");
+        }
+        return answer.build();
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Exception e) {
-        Log.error("sandbox request failed", e);
-        return error(500, "INTERNAL_ERROR", "The sandbox failed to serve this request");
+    public Response fault(InjectedFault e) {
+        return injected(e.status, e.getMessage());
     }
 }

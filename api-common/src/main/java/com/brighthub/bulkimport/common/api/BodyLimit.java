@@ -24,9 +24,10 @@ public class BodyLimit {
             }
             String length = ctx.request().getHeader("Content-Length");
             if (length != null && tooLarge(length)) {
-                ctx.response().setStatusCode(413).putHeader("Content-Type", "application/json")
-                        .end("{\"code\":\"PAYLOAD_TOO_LARGE\",\"message\":\"The request body is larger than "
-                                + maxBytes + " bytes\"}");
+                ctx.response().setStatusCode(ApiError.PAYLOAD_TOO_LARGE.status())
+                        .putHeader("Content-Type", "application/json")
+                        .end(io.vertx.core.json.Json.encode(ErrorBody.body(ApiError.PAYLOAD_TOO_LARGE,
+                                "The request body is larger than " + maxBytes + " bytes", java.util.Map.of())));
                 return;
             }
             ctx.next();

@@ -78,6 +78,6 @@ public final class QueryParams {
     }
 
     private static ApiException invalid(String message) {
-        return ApiException.badRequest("INVALID_PARAMETER", message);
+        return new ApiException(ApiError.INVALID_PARAMETER, message);
     }
 }

@@ -1,5 +1,6 @@
 package com.brighthub.bulkimport.importapi.domain;
 
+import com.brighthub.bulkimport.common.api.ApiError;
 import com.brighthub.bulkimport.common.api.ApiException;
 import com.brighthub.bulkimport.common.api.Caller;
 import com.brighthub.bulkimport.importapi.brightmanager.BrightManagerPort;
@@ -41,7 +42,7 @@ public class ImportService {
     /** Starts an import of the account, or refuses with the contract's codes. */
     public ImportRun start(Caller caller, String accountId, boolean confirmed) {
         if (!confirmed) {
-            throw ApiException.badRequest("CONFIRMATION_REQUIRED",
+            throw new ApiException(ApiError.CONFIRMATION_REQUIRED,
                     "A bulk import cannot be undone: send {\"confirmIrreversible\": true} to start it");
         }
         QuarkusTransaction.requiringNew().run(() -> ImportRun.runningIn(accountId).ifPresent(running -> {
@@ -49,16 +50,15 @@ public class ImportService {
         }));
         BrightManagerPort.Account account;
         try {
-            account = brightManager.account(accountId).orElseThrow(() -> new ApiException(409,
-                    "BRIGHTCLIENT_NOT_ENABLED", "No BrightManager account " + accountId
-                            + " exists, so BrightClient cannot be enabled on it"));
+            account = brightManager.account(accountId).orElseThrow(() -> new ApiException(ApiError.BRIGHTCLIENT_NOT_ENABLED,
+                    "No BrightManager account " + accountId + " exists, so BrightClient cannot be enabled on it"));
         } catch (BrightManagerUnavailableException | TimeoutException e) {
             Log.warnf("BrightManager unavailable while starting an import of %s: %s", accountId, e.getMessage());
-            throw new ApiException(503, "BRIGHTMANAGER_UNAVAILABLE",
+            throw new ApiException(ApiError.BRIGHTMANAGER_UNAVAILABLE,
                     "BrightManager cannot be reached just now; please try again in a few minutes");
         }
         if (!account.brightClientEnabled()) {
-            throw new ApiException(409, "BRIGHTCLIENT_NOT_ENABLED",
+            throw new ApiException(ApiError.BRIGHTCLIENT_NOT_ENABLED,
                     "Enable BrightClient on your BrightManager account before running the bulk import");
         }
         ImportRun run = new ImportRun();
@@ -109,7 +109,7 @@ public class ImportService {
                 .executeUpdate());
         ImportRun run = find(accountId, importId).orElseThrow(() -> ApiException.notFound("Import " + importId));
         if (cancelled == 0) {
-            throw new ApiException(409, "IMPORT_NOT_RUNNING", "This import is not running (it is " + run.status
+            throw new ApiException(ApiError.IMPORT_NOT_RUNNING, "This import is not running (it is " + run.status
                     + "); only a running import can be cancelled", Map.of("importId", importId));
         }
         Log.infof("import %s of account %s cancelled by %s (%s)", importId, accountId, caller.userId(), caller.role());
@@ -181,7 +181,7 @@ public class ImportService {
     }
 
     private static ApiException alreadyRunning(String importId) {
-        return new ApiException(409, "IMPORT_ALREADY_RUNNING",
+        return new ApiException(ApiError.IMPORT_ALREADY_RUNNING,
                 "An import is already running for this account; wait for it to finish", Map.of("importId", importId));
     }
 }

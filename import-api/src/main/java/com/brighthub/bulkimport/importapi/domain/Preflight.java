@@ -1,5 +1,6 @@
 package com.brighthub.bulkimport.importapi.domain;
 
+import com.brighthub.bulkimport.common.api.ApiError;
 import com.brighthub.bulkimport.common.api.ApiException;
 import com.brighthub.bulkimport.importapi.brightmanager.BrightManagerPort;
 import com.brighthub.bulkimport.importapi.config.ImportConfig;
@@ -45,7 +46,7 @@ public class Preflight {
     /** The pre-flight of an account, telling {@code progress} how many clients it has checked after each page. */
     public Result check(String accountId, java.util.function.LongConsumer progress) {
         BrightManagerPort.Account account = brightManager.account(accountId)
-                .orElseThrow(() -> new ApiException(404, "ACCOUNT_NOT_FOUND",
+                .orElseThrow(() -> new ApiException(ApiError.ACCOUNT_NOT_FOUND,
                         "BrightManager has no account " + accountId));
         long clients = 0;
         long linked = 0;

@@ -1,5 +1,6 @@
 package com.brighthub.bulkimport.importapi.domain;
 
+import com.brighthub.bulkimport.common.api.ApiError;
 import com.brighthub.bulkimport.common.api.ApiException;
 import com.brighthub.bulkimport.importapi.brightmanager.BrightManagerUnavailableException;
 import com.brighthub.bulkimport.importapi.config.ImportConfig;
@@ -91,7 +92,7 @@ public class Preflights {
                 return again;
             }
             if (running.get() >= config.preflight().concurrency()) {
-                throw new ApiException(503, "PREFLIGHT_BUSY", "Too many pre-flights are running just now;"
+                throw new ApiException(ApiError.PREFLIGHT_BUSY, "Too many pre-flights are running just now;"
                         + " please try again in a few seconds", Map.of("retryAfterSeconds", 5));
             }
             Run run = new Run();
@@ -108,13 +109,13 @@ public class Preflights {
         } catch (BrightManagerUnavailableException | org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException
                 | org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException e) {
             Log.warnf("pre-flight of %s: BrightManager unavailable (%s)", accountId, e.getMessage());
-            run.result.completeExceptionally(new ApiException(503, "BRIGHTMANAGER_UNAVAILABLE",
+            run.result.completeExceptionally(new ApiException(ApiError.BRIGHTMANAGER_UNAVAILABLE,
                     "BrightManager cannot be reached just now; please try again in a few minutes"));
         } catch (ApiException e) {
             run.result.completeExceptionally(e);
         } catch (RuntimeException e) {
             Log.errorf(e, "pre-flight of %s failed", accountId);
-            run.result.completeExceptionally(new ApiException(503, "PREFLIGHT_FAILED",
+            run.result.completeExceptionally(new ApiException(ApiError.PREFLIGHT_FAILED,
                     "The pre-flight could not be completed just now; please try again in a few minutes"));
         } finally {
             run.finished = Instant.now();

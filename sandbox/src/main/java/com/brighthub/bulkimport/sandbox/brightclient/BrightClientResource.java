@@ -1,7 +1,7 @@
 package com.brighthub.bulkimport.sandbox.brightclient;
 
 import com.brighthub.bulkimport.model.Json;
-import com.brighthub.bulkimport.sandbox.SandboxErrors;
+import com.brighthub.bulkimport.common.api.ApiError;
 import com.brighthub.bulkimport.sandbox.faults.Faults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -47,7 +47,7 @@ public class BrightClientResource {
             @HeaderParam("Idempotency-Key") String idempotencyKey, JsonNode body) {
         return faults.applyLater().chain(() -> {
             if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 255) {
-                return Uni.createFrom().item(SandboxErrors.error(400, "IDEMPOTENCY_KEY_REQUIRED",
+                return Uni.createFrom().item(ApiError.IDEMPOTENCY_KEY_REQUIRED.response(
                         "Send an Idempotency-Key header (1-255 characters)"));
             }
             Response invalid = check(body);
@@ -72,7 +72,7 @@ public class BrightClientResource {
         }
         faults.applyToClient(body.path("brightManagerId").asText());
         if (!store.update(accountId, id, Json.write(body))) {
-            throw SandboxErrors.notFound("BrightClient record " + id);
+            throw ApiError.NOT_FOUND.exception("BrightClient record " + id + " was not found");
         }
         // like the real BrightClient, an update may answer without a body
         return Response.noContent().build();
@@ -81,7 +81,8 @@ public class BrightClientResource {
     @GET
     @Path("/{id}")
     public Response get(@PathParam("accountId") String accountId, @PathParam("id") String id) {
-        return Response.ok(store.get(accountId, id).orElseThrow(() -> SandboxErrors.notFound("BrightClient record " + id)),
+        return Response.ok(store.get(accountId, id)
+                .orElseThrow(() -> ApiError.NOT_FOUND.exception("BrightClient record " + id + " was not found")),
                 MediaType.APPLICATION_JSON).build();
     }
 
@@ -97,18 +98,18 @@ public class BrightClientResource {
 
     private static Response check(JsonNode body) {
         if (!(body instanceof ObjectNode)) {
-            return SandboxErrors.error(400, "MALFORMED_REQUEST", "Send a client object");
+            return ApiError.MALFORMED_REQUEST.response("Send a client object");
         }
         if (body.path("brightManagerId").asText("").isBlank()) {
-            return SandboxErrors.error(422, "BRIGHT_MANAGER_ID_REQUIRED", "brightManagerId is required");
+            return ApiError.BRIGHT_MANAGER_ID_REQUIRED.response("brightManagerId is required");
         }
         if (body.path("name").asText("").isBlank()) {
-            return SandboxErrors.error(422, "NAME_REQUIRED", "name is required");
+            return ApiError.NAME_REQUIRED.response("name is required");
         }
         JsonNode vat = body.path("vatNumber");
         if (!vat.isMissingNode() && !vat.isNull() && !UK_VAT.matcher(vat.asText().replace(" ", "")).matches()) {
-            return SandboxErrors.error(422, "INVALID_VAT_NUMBER",
-                    "vatNumber '" + vat.asText() + "' is not a valid UK VAT number (GB followed by 9 or 12 digits)");
+            return ApiError.INVALID_VAT_NUMBER.response("vatNumber '" + vat.asText()
+                    + "' is not a valid UK VAT number (GB followed by 9 or 12 digits)");
         }
         return null;
     }

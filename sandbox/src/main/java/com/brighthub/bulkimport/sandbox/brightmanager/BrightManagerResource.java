@@ -1,7 +1,7 @@
 package com.brighthub.bulkimport.sandbox.brightmanager;
 
 import com.brighthub.bulkimport.model.Json;
-import com.brighthub.bulkimport.sandbox.SandboxErrors;
+import com.brighthub.bulkimport.common.api.ApiError;
 import com.brighthub.bulkimport.sandbox.faults.Faults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -38,7 +38,7 @@ public class BrightManagerResource {
     @PUT
     public Response putAccount(@PathParam("accountId") String accountId, Account body) {
         if (body == null) {
-            return SandboxErrors.error(400, "MALFORMED_REQUEST", "Send {\"name\", \"brightClientEnabled\"}");
+            return ApiError.MALFORMED_REQUEST.response("Send {\"name\", \"brightClientEnabled\"}");
         }
         String name = body.name() == null || body.name().isBlank() ? accountId : body.name();
         return Response.ok(store.upsertAccount(accountId, name, Boolean.TRUE.equals(body.brightClientEnabled())))
@@ -47,7 +47,8 @@ public class BrightManagerResource {
 
     @GET
     public Account getAccount(@PathParam("accountId") String accountId) {
-        return store.account(accountId).orElseThrow(() -> SandboxErrors.notFound("Account " + accountId));
+        return store.account(accountId)
+                .orElseThrow(() -> ApiError.NOT_FOUND.exception("Account " + accountId + " was not found"));
     }
 
     @PUT
@@ -55,9 +56,9 @@ public class BrightManagerResource {
     public Response saveClient(@PathParam("accountId") String accountId, @PathParam("clientId") String clientId,
             JsonNode body) {
         if (!(body instanceof ObjectNode client)) {
-            return SandboxErrors.error(400, "MALFORMED_REQUEST", "Send a client object");
+            return ApiError.MALFORMED_REQUEST.response("Send a client object");
         }
-        store.account(accountId).orElseThrow(() -> SandboxErrors.notFound("Account " + accountId));
+        store.account(accountId).orElseThrow(() -> ApiError.NOT_FOUND.exception("Account " + accountId + " was not found"));
         client.put("id", clientId);
         store.save(accountId, clientId, Json.write(client));
         publisher.publish(accountId, clientId, client);
@@ -68,7 +69,7 @@ public class BrightManagerResource {
     @Path("/clients/{clientId}")
     public Response getClient(@PathParam("accountId") String accountId, @PathParam("clientId") String clientId) {
         String body = store.client(accountId, clientId)
-                .orElseThrow(() -> SandboxErrors.notFound("Client " + clientId));
+                .orElseThrow(() -> ApiError.NOT_FOUND.exception("Client " + clientId + " was not found"));
         return Response.ok(body, "application/json").build();
     }
 
@@ -76,17 +77,17 @@ public class BrightManagerResource {
     @Path("/clients")
     public Response list(@PathParam("accountId") String accountId, @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("100") int limit) {
-        store.account(accountId).orElseThrow(() -> SandboxErrors.notFound("Account " + accountId));
+        store.account(accountId).orElseThrow(() -> ApiError.NOT_FOUND.exception("Account " + accountId + " was not found"));
         // the listing's faults (latency, a refusal) apply while the call is counted as in flight
         listingCalls.during(accountId, faults::applyToBrightManager);
         long after;
         try {
             after = cursor == null || cursor.isBlank() ? 0 : Long.parseLong(cursor);
         } catch (NumberFormatException e) {
-            return SandboxErrors.error(400, "INVALID_CURSOR", "cursor must be a value from nextCursor");
+            return ApiError.INVALID_CURSOR.response("cursor must be a value from nextCursor");
         }
         if (limit < 1 || limit > MAX_PAGE) {
-            return SandboxErrors.error(400, "INVALID_LIMIT", "limit must be between 1 and " + MAX_PAGE);
+            return ApiError.INVALID_LIMIT.response("limit must be between 1 and " + MAX_PAGE);
         }
         return Response.ok(store.page(accountId, after, limit), "application/json").build();
     }

@@ -3,7 +3,6 @@ package com.brighthub.bulkimport.sandbox.faults;
 import com.brighthub.bulkimport.sandbox.SandboxErrors;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -63,8 +62,8 @@ public class Faults {
         if (s.lostAnswerStallMs() > 0) {
             return Uni.createFrom().item(answer).onItem().delayIt().by(Duration.ofMillis(s.lostAnswerStallMs()));
         }
-        return Uni.createFrom().item(Response.fromResponse(SandboxErrors.error(503, "INJECTED_FAULT",
-                "Sandbox fault switch: the record was created, and this answer lost")).header("Retry-After", "1").build());
+        return Uni.createFrom().item(SandboxErrors.injected(503,
+                "Sandbox fault switch: the record was created, and this answer lost"));
     }
 
     /** Fails a BrightClient call for a BrightManager id on the {@code failClientIds} list. */
@@ -100,11 +99,6 @@ public class Faults {
     }
 
     private static void fail(int status) {
-        Response.ResponseBuilder answer = Response.fromResponse(SandboxErrors.error(status, "INJECTED_FAULT",
-                "Sandbox fault switch: answering " + status));
-        if (status == 429 || status == 503) {
-            answer.header("Retry-After", "1");
-        }
-        throw new WebApplicationException(answer.build());
+        throw new SandboxErrors.InjectedFault(status);
     }
 }

@@ -1,6 +1,6 @@
 package com.brighthub.bulkimport.sandbox.faults;
 
-import com.brighthub.bulkimport.sandbox.SandboxErrors;
+import com.brighthub.bulkimport.common.api.ApiError;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -24,7 +24,7 @@ public class FaultsResource {
     @PUT
     public Response set(FaultSettings settings) {
         if (settings == null) {
-            return SandboxErrors.error(400, "MALFORMED_REQUEST", "Send {\"latencyMs\", \"errorRate\", \"status\"}");
+            return ApiError.MALFORMED_REQUEST.response("Send {\"latencyMs\", \"errorRate\", \"status\"}");
         }
         faults.set(settings);
         return Response.ok(settings).build();

@@ -2,7 +2,7 @@ package com.brighthub.bulkimport.sandbox.generate;
 
 import com.brighthub.bulkimport.model.Json;
 import com.brighthub.bulkimport.model.events.ReasonCode;
-import com.brighthub.bulkimport.sandbox.SandboxErrors;
+import com.brighthub.bulkimport.common.api.ApiError;
 import com.brighthub.bulkimport.sandbox.brightmanager.BrightManagerStore;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -50,12 +50,12 @@ public class GenerateResource {
             @QueryParam("defectScale") @DefaultValue("1.0") double defectScale,
             @QueryParam("saved") @DefaultValue("false") boolean saved) {
         if (count < 1 || count > MAX_COUNT) {
-            return SandboxErrors.error(400, "INVALID_COUNT", "count must be between 1 and " + MAX_COUNT);
+            return ApiError.INVALID_COUNT.response("count must be between 1 and " + MAX_COUNT);
         }
         if (defectScale < 0 || defectScale > 20) {
-            return SandboxErrors.error(400, "INVALID_DEFECT_SCALE", "defectScale must be between 0 and 20");
+            return ApiError.INVALID_DEFECT_SCALE.response("defectScale must be between 0 and 20");
         }
-        store.account(accountId).orElseThrow(() -> SandboxErrors.notFound("Account " + accountId));
+        store.account(accountId).orElseThrow(() -> ApiError.NOT_FOUND.exception("Account " + accountId + " was not found"));
         long first = store.count(accountId) + 1;
         PracticeGenerator generator = new PracticeGenerator(seed ^ accountId.hashCode(), defectScale);
         List<BrightManagerStore.Row> chunk = new ArrayList<>(CHUNK);
@@ -97,9 +97,9 @@ public class GenerateResource {
     public Response unusual(@PathParam("accountId") String accountId, @QueryParam("large") @DefaultValue("0") int large,
             @QueryParam("huge") @DefaultValue("0") int huge, @QueryParam("malformed") @DefaultValue("0") int malformed) {
         if (large < 0 || huge < 0 || malformed < 0 || large + huge + malformed > 100) {
-            return SandboxErrors.error(400, "INVALID_COUNT", "large, huge and malformed: 0 or more, at most 100 together");
+            return ApiError.INVALID_COUNT.response("large, huge and malformed: 0 or more, at most 100 together");
         }
-        store.account(accountId).orElseThrow(() -> SandboxErrors.notFound("Account " + accountId));
+        store.account(accountId).orElseThrow(() -> ApiError.NOT_FOUND.exception("Account " + accountId + " was not found"));
         long n = store.count(accountId) + 1;
         List<BrightManagerStore.Row> rows = new ArrayList<>();
         for (int i = 0; i < large; i++, n++) {

@@ -62,23 +62,22 @@ public class AccountAccess {
         // who is calling comes first: a request without a valid token learns nothing else
         return identities.getDeferredIdentity()
                 .map(identity -> decide(identity, request))
-                .onFailure().recoverWithItem(e -> ErrorBody.of(401, "UNAUTHENTICATED",
-                        "A valid BrightHub bearer token is required"));
+                .onFailure().recoverWithItem(e -> ApiError.UNAUTHENTICATED.response());
     }
 
     private Response decide(SecurityIdentity identity, ContainerRequestContext request) {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
-            return ErrorBody.of(401, "UNAUTHENTICATED", "A valid BrightHub bearer token is required");
+            return ApiError.UNAUTHENTICATED.response();
         }
         java.util.Optional<String> problem = TokenClaims.problem(jwt.getRawToken(), java.time.Instant.now(), maxLifetime,
                 java.time.Duration.ofSeconds(skewSeconds));
         if (problem.isPresent()) {
-            return ErrorBody.of(401, "UNAUTHENTICATED", "A valid BrightHub bearer token is required: " + problem.get());
+            return ApiError.UNAUTHENTICATED.response(ApiError.UNAUTHENTICATED.message() + ": " + problem.get());
         }
         for (var param : request.getUriInfo().getPathParameters().entrySet()) {
             for (String value : param.getValue()) {
                 if (!ID.matcher(value).matches()) {
-                    return ErrorBody.of(400, "INVALID_ID", param.getKey() + " must be 1-100 letters, digits or . _ : -");
+                    return ApiError.INVALID_ID.response(param.getKey() + " must be 1-100 letters, digits or . _ : -");
                 }
             }
         }
@@ -92,16 +91,16 @@ public class AccountAccess {
         }
         if (path.startsWith("/api/v1/support/")) {
             refused(jwt, identity, tokenAccount, pathAccount, request);
-            return ErrorBody.of(403, "FORBIDDEN", "Only Bright Support may do this");
+            return ApiError.FORBIDDEN.response("Only Bright Support may do this");
         }
         String role = ADMIN_ROLES.stream().filter(identity::hasRole).findFirst().orElse(null);
         if (role == null) {
             refused(jwt, identity, tokenAccount, pathAccount, request);
-            return ErrorBody.of(403, "FORBIDDEN", "Only an Admin or Owner of the practice may do this");
+            return ApiError.FORBIDDEN.response("Only an Admin or Owner of the practice may do this");
         }
         if (tokenAccount == null || pathAccount == null || !tokenAccount.equals(pathAccount)) {
             refused(jwt, identity, tokenAccount, pathAccount, request);
-            return ErrorBody.of(403, "FORBIDDEN", "You do not have access to this account");
+            return ApiError.FORBIDDEN.response("You do not have access to this account");
         }
         currentCaller.set(new Caller(jwt.getSubject(), role, tokenAccount));
         return null;
@@ -113,14 +112,14 @@ public class AccountAccess {
         boolean reads = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
         if (path.startsWith("/api/v1/support/")) {
             if (!reads) {
-                return ErrorBody.of(405, "METHOD_NOT_ALLOWED", "Bright Support's views are read-only");
+                return ApiError.METHOD_NOT_ALLOWED.response("Bright Support's views are read-only");
             }
             currentCaller.set(new Caller(jwt.getSubject(), SUPPORT, null));
             return null;
         }
         if (pathAccount == null || !(reads || ("POST".equals(request.getMethod()) && CANCEL.matcher(path).matches()))) {
             refused(jwt, identity, tokenAccount, pathAccount, request);
-            return ErrorBody.of(403, "FORBIDDEN", "Bright Support may read an account's imports and cancel one,"
+            return ApiError.FORBIDDEN.response("Bright Support may read an account's imports and cancel one,"
                     + " never start one");
         }
         currentCaller.set(new Caller(jwt.getSubject(), SUPPORT, pathAccount));
