@@ -5,6 +5,8 @@ import com.brighthub.bulkimport.importapi.brightmanager.BrightManagerRefusedExce
 import com.brighthub.bulkimport.importapi.config.ImportConfig;
 import com.brighthub.bulkimport.importapi.messaging.PipelineEvents;
 import com.brighthub.bulkimport.importapi.persistence.ClientLinks;
+import com.brighthub.bulkimport.importapi.persistence.EnumerationLeases;
+import com.brighthub.bulkimport.importapi.persistence.EnumerationLeases.Lease;
 import com.brighthub.bulkimport.importapi.persistence.ImportRun;
 import com.brighthub.bulkimport.model.client.Client;
 import io.quarkus.logging.Log;
@@ -14,9 +16,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,10 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * transaction. A crash replays at most the last page, which downstream services de-duplicate by
  * (import, client). Only one page is held in memory, whatever the account's size.
  *
- * <p>The lease is fenced: every claim raises the import's {@code lease_epoch}, and every commit (and
- * every page before it is sent) checks that the epoch is still the one this worker claimed and that the
- * import still runs. A worker whose BrightManager call outlasted its lease, or whose import was
- * cancelled, stops at its next page – on this instance or another.
+ * <p>The lease ({@link EnumerationLeases}) is fenced: a worker whose BrightManager call outlasted its lease,
+ * or whose import was cancelled, stops at its next page – on this instance or another.
  */
 @ApplicationScoped
 public class ImportEnumerator {
@@ -59,7 +56,7 @@ public class ImportEnumerator {
     PipelineEvents events;
 
     @Inject
-    EntityManager em;
+    EnumerationLeases leases;
 
     @Inject
     ImportEnds ends;
@@ -68,10 +65,6 @@ public class ImportEnumerator {
         if (workers != null) {
             workers.shutdownNow();
         }
-    }
-
-    /** A claimed enumeration: the import and the epoch this worker holds it under. */
-    record Lease(String importId, long epoch) {
     }
 
     /** Claims imports that need enumerating, up to this instance's concurrency, and runs each on a worker. */
@@ -86,7 +79,7 @@ public class ImportEnumerator {
             });
         }
         while (active.get() < config.enumerationConcurrency()) {
-            Optional<Lease> claimed = claim();
+            Optional<Lease> claimed = leases.claim(owner);
             if (claimed.isEmpty()) {
                 return;
             }
@@ -99,29 +92,6 @@ public class ImportEnumerator {
                 }
             });
         }
-    }
-
-    private Optional<Lease> claim() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            List<ImportRun> candidates = em.createQuery("""
-                            from ImportRun where enumerationDone = false and status = :running
-                              and (leaseUntil is null or leaseUntil < :now)
-                            order by leaseUntil asc nulls first, startedAt""", ImportRun.class)
-                    .setParameter("running", ImportStatus.RUNNING)
-                    .setParameter("now", Instant.now())
-                    .setMaxResults(1)
-                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                    .setHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED
-                    .getResultList();
-            if (candidates.isEmpty()) {
-                return Optional.<Lease>empty();
-            }
-            ImportRun run = candidates.get(0);
-            run.leaseOwner = owner;
-            run.leaseUntil = Instant.now().plus(config.lease());
-            run.leaseEpoch++;
-            return Optional.of(new Lease(run.id, run.leaseEpoch));
-        });
     }
 
     void enumerate(Lease lease) {
@@ -143,7 +113,7 @@ public class ImportEnumerator {
                     Log.warnf("import %s: %d client files without an id skipped", importId,
                             page.clients().size() - clients.size());
                 }
-                if (!holds(lease)) {
+                if (!leases.holds(lease)) {
                     Log.warnf("import %s: lease lost or import ended while BrightManager answered; stopping here",
                             importId);
                     return;
@@ -162,7 +132,7 @@ public class ImportEnumerator {
                         .filter(u -> !linked.contains(u.clientId())).toList();
                 events.clientRecords(run.accountId, importId, unlinked, unreadable);
                 Long expected = first ? page.total() : null;
-                Optional<ImportRun> advanced = advance(lease, page.nextCursor(), ids.size(), linked.size(),
+                Optional<ImportRun> advanced = leases.advance(lease, page.nextCursor(), ids.size(), linked.size(),
                         unlinked.size() + unreadable.size(), expected);
                 if (advanced.isEmpty()) {
                     Log.warnf("import %s: lease lost or import ended; stopping here", importId);
@@ -177,17 +147,7 @@ public class ImportEnumerator {
                 cursor = page.nextCursor();
             }
             events.enumerated(done);
-            boolean finished = QuarkusTransaction.requiringNew().call(() -> {
-                ImportRun r = em.find(ImportRun.class, importId, LockModeType.PESSIMISTIC_WRITE);
-                if (r.leaseEpoch != lease.epoch()) {
-                    return false;
-                }
-                r.enumerationDone = true;
-                r.leaseOwner = null;
-                r.leaseUntil = null;
-                return true;
-            });
-            if (!finished) {
+            if (!leases.finish(lease)) {
                 return;
             }
             Log.infof("import %s of account %s enumerated: %d clients, %d already linked, %d sent on", importId,
@@ -198,7 +158,7 @@ public class ImportEnumerator {
                     + " BrightHub still has access to the BrightManager account, then start a new import; clients"
                     + " not reached were not processed.");
         } catch (RuntimeException e) {
-            if (stuckTooLong(importId)) {
+            if (leases.stuckTooLong(importId)) {
                 Log.errorf(e, "import %s: BrightManager unavailable for over %s; the import failed", importId,
                         config.brightManagerGiveUp());
                 fail(lease, "BrightManager could not be reached for over " + config.brightManagerGiveUp().toMinutes()
@@ -206,85 +166,14 @@ public class ImportEnumerator {
                 return;
             }
             Log.errorf(e, "import %s: enumeration interrupted; it resumes from its last page", importId);
-            release(lease);
+            leases.release(lease);
         }
-    }
-
-    /** True while this worker's epoch is the import's and the import still runs. */
-    private boolean holds(Lease lease) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            ImportRun run = ImportRun.findById(lease.importId());
-            return run != null && run.leaseEpoch == lease.epoch() && run.status == ImportStatus.RUNNING;
-        });
-    }
-
-    /** True when the import has made no progress at all for longer than BrightManager is given. */
-    private boolean stuckTooLong(String importId) {
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                ImportRun run = ImportRun.findById(importId);
-                return run != null && run.lastActivityAt.plus(config.brightManagerGiveUp()).isBefore(Instant.now());
-            });
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
-    /**
-     * Commits a page: cursor and counts together, and only while this instance holds the lease; returns
-     * the run as committed, or empty when the lease was lost.
-     */
-    private Optional<ImportRun> advance(Lease lease, String nextCursor, int seen, int linked, int emitted,
-            Long expectedTotal) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            ImportRun run = em.find(ImportRun.class, lease.importId(), LockModeType.PESSIMISTIC_WRITE);
-            if (run.leaseEpoch != lease.epoch() || run.status != ImportStatus.RUNNING) {
-                return Optional.<ImportRun>empty();
-            }
-            run.cursor = nextCursor;
-            run.total += seen;
-            run.alreadyLinked += linked;
-            run.emitted += emitted;
-            if (expectedTotal != null) {
-                run.expectedTotal = expectedTotal;
-            }
-            run.lastActivityAt = Instant.now();
-            run.leaseUntil = Instant.now().plus(config.lease());
-            return Optional.of(run);
-        });
     }
 
     /** Ends the import FAILED, if this worker still holds it and it still runs, and announces the end. */
     private void fail(Lease lease, String reason) {
-        boolean failed = QuarkusTransaction.requiringNew().call(() -> {
-            ImportRun run = em.find(ImportRun.class, lease.importId(), LockModeType.PESSIMISTIC_WRITE);
-            if (run.leaseEpoch != lease.epoch() || run.status != ImportStatus.RUNNING) {
-                return false;
-            }
-            run.status = ImportStatus.FAILED;
-            run.failureReason = reason;
-            run.finishedAt = Instant.now();
-            run.endAnnounced = false;
-            run.leaseOwner = null;
-            run.leaseUntil = null;
-            return true;
-        });
-        if (failed) {
+        if (leases.fail(lease, reason)) {
             ends.announce();
-        }
-    }
-
-    private void release(Lease lease) {
-        try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                ImportRun run = ImportRun.findById(lease.importId());
-                if (run != null && run.leaseEpoch == lease.epoch()) {
-                    // try again shortly, from the last committed page
-                    run.leaseUntil = Instant.now().plusSeconds(5);
-                }
-            });
-        } catch (RuntimeException e) {
-            Log.warnf("import %s: could not release the lease (%s); it expires by itself", lease.importId(), e.getMessage());
         }
     }
 }

@@ -1,10 +1,9 @@
 package com.brighthub.bulkimport.report.domain;
 
 import com.brighthub.bulkimport.model.events.ImportEvent;
-import com.brighthub.bulkimport.report.persistence.ReportStore;
+import com.brighthub.bulkimport.report.persistence.ReportWriter;
 import com.brighthub.bulkimport.report.persistence.ResolutionStore;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.HashSet;
 import java.util.List;
@@ -17,16 +16,18 @@ import java.util.Set;
 @ApplicationScoped
 public class ReportAggregator {
 
-    @Inject
-    ReportStore store;
+    private final ReportWriter store;
+    private final ResolutionStore resolutions;
 
-    @Inject
-    ResolutionStore resolutions;
+    public ReportAggregator(ReportWriter store, ResolutionStore resolutions) {
+        this.store = store;
+        this.resolutions = resolutions;
+    }
 
     /** Applies the batch; returns the imports whose report changed. */
     @Transactional
     public Set<String> apply(List<ImportEvent> lifecycle, List<Outcome> outcomes, List<SaveOutcome> saves) {
-        Set<String> touched = new HashSet<>(store.applyImportEvents(lifecycle));
+        Set<String> touched = new HashSet<>(store.applyImportEvents(ImportFacts.onePerImport(lifecycle)));
         touched.addAll(store.applyOutcomes(outcomes));
         touched.addAll(resolutions.apply(saves));
         store.completeFinished(touched);

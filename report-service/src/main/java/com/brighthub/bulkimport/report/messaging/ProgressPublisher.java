@@ -5,7 +5,7 @@ import com.brighthub.bulkimport.model.Topics;
 import com.brighthub.bulkimport.model.events.ImportProgress;
 import com.brighthub.bulkimport.report.config.ReportConfig;
 import com.brighthub.bulkimport.report.persistence.ReportRow;
-import com.brighthub.bulkimport.report.persistence.ReportStore;
+import com.brighthub.bulkimport.report.persistence.ProgressOutbox;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,7 +26,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 public class ProgressPublisher {
 
     @Inject
-    ReportStore store;
+    ProgressOutbox outbox;
 
     @Inject
     ReportConfig config;
@@ -38,14 +38,14 @@ public class ProgressPublisher {
     /** Publishes what is due among {@code importIds}. */
     public void publish(Collection<String> importIds) {
         if (!importIds.isEmpty()) {
-            send(store.dueForProgress(importIds, config.progressInterval()));
+            send(outbox.dueForProgress(importIds, config.progressInterval()));
         }
     }
 
     @Scheduled(every = "${report.sweep-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sweep() {
-        send(store.unannouncedCompletions());
+        send(outbox.unannouncedCompletions());
     }
 
     private void send(List<ReportRow> due) {
@@ -58,6 +58,6 @@ public class ProgressPublisher {
                         r.failed(), r.excluded(), r.alreadyLinked(), r.lastActivityAt(), r.completedAt() != null)))
                 .toList();
         KeyedMessages.sendAll(emitter, messages);
-        store.markPublished(due);
+        outbox.markPublished(due);
     }
 }

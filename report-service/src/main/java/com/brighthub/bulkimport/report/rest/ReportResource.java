@@ -4,7 +4,7 @@ import com.brighthub.bulkimport.common.api.ApiException;
 import com.brighthub.bulkimport.model.events.ReasonCode;
 import com.brighthub.bulkimport.report.config.ReportConfig;
 import com.brighthub.bulkimport.report.persistence.ReportRow;
-import com.brighthub.bulkimport.report.persistence.ReportStore;
+import com.brighthub.bulkimport.report.persistence.ReportQueries;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -34,7 +34,7 @@ public class ReportResource {
     private static final Set<String> STATUSES = Set.of("OPEN", "RESOLVED");
 
     @Inject
-    ReportStore store;
+    ReportQueries reports;
 
     @Inject
     ReportConfig config;
@@ -44,7 +44,7 @@ public class ReportResource {
     @Produces(MediaType.APPLICATION_JSON)
     public ReportView report(@PathParam("accountId") String accountId, @PathParam("importId") String importId) {
         ReportRow row = find(accountId, importId);
-        return ReportView.of(row, store.failuresByReason(accountId, importId), config.stallAfter(), Instant.now());
+        return ReportView.of(row, reports.failuresByReason(accountId, importId), config.stallAfter(), Instant.now());
     }
 
     @GET
@@ -60,12 +60,12 @@ public class ReportResource {
         int size = QueryParams.size(sizeParam, 50);
         find(accountId, importId);
         List<FailurePage.FailureItem> items = new ArrayList<>();
-        store.failures(accountId, importId, code, state, (long) page * size, size, r -> {
+        reports.failures(accountId, importId, code, state, (long) page * size, size, r -> {
             ReasonCode rc = ReasonCode.valueOf(r.reasonCode());
             items.add(new FailurePage.FailureItem(r.clientId(), r.clientReference(), r.clientName(), rc.name(),
                     rc.reason(), r.detail(), rc.howToFix(r.detail()), r.status()));
         });
-        return new FailurePage(items, page, size, store.countFailures(accountId, importId, code, state));
+        return new FailurePage(items, page, size, reports.countFailures(accountId, importId, code, state));
     }
 
     @GET
@@ -76,7 +76,7 @@ public class ReportResource {
         StreamingOutput body = out -> {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
             try (FailureCsv csv = new FailureCsv(writer)) {
-                store.failures(accountId, importId, null, null, 0, Long.MAX_VALUE, csv::write);
+                reports.failures(accountId, importId, null, null, 0, Long.MAX_VALUE, csv::write);
             }
             writer.flush();
         };
@@ -88,6 +88,6 @@ public class ReportResource {
     }
 
     private ReportRow find(String accountId, String importId) {
-        return store.report(accountId, importId).orElseThrow(() -> ApiException.notFound("Report of import " + importId));
+        return reports.report(accountId, importId).orElseThrow(() -> ApiException.notFound("Report of import " + importId));
     }
 }
