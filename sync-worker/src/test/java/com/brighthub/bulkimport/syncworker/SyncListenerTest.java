@@ -205,8 +205,6 @@ class SyncListenerTest {
                 CompletableFuture.failedFuture(new BrightClientUnavailableException("BrightClient answered 500", null, null));
         when(brightClient.create(eq(account), eq(account + ":BM-10:0"), any())).thenReturn(failing);
         when(brightClient.create(eq(account), eq(account + ":BM-11:0"), any())).thenReturn(accepted("BC-11"));
-        // the probe repeats the account's accepted create, around the breaker
-        when(brightClient.probe(eq(account), eq(account + ":BM-11:0"), any())).thenReturn(accepted("BC-11"));
 
         // BM-10 fails first, then BrightClient takes BM-11: past the bound (3 attempts, 1 s in tests) BM-10 is given up
         deliver(pass("IMP-1", Origin.IMPORT, "BM-10"), pass("IMP-1", Origin.IMPORT, "BM-11"));
@@ -223,32 +221,6 @@ class SyncListenerTest {
         when(brightClient.create(eq(account), eq(account + ":BM-10:0"), any())).thenReturn(accepted("BC-10"));
         deliver(pass(null, Origin.SAVE, "BM-10"));
         assertThat(results()).extracting(SyncResult::outcome).last().isEqualTo(SyncOutcome.IMPORTED);
-    }
-
-    @Test
-    // a guard against hanging, not a speed limit: before the probe went around the breaker, this record
-    // was asked again every 2 s for ever
-    @org.junit.jupiter.api.Timeout(value = 2, unit = java.util.concurrent.TimeUnit.MINUTES)
-    void aRecordWhoseOwnFailuresHoldTheBreakerOpenIsStillGivenUp() {
-        CompletableFuture<BrightClientPort.Answer> failing =
-                CompletableFuture.failedFuture(new BrightClientUnavailableException("BrightClient answered 500", null, null));
-        CompletableFuture<BrightClientPort.Answer> open = CompletableFuture.failedFuture(
-                new org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException("open"));
-        // two failures, short of the bound (3 attempts), then the breaker (opened by them alone) answers every create
-        when(brightClient.create(eq(account), eq(account + ":BM-20:0"), any()))
-                .thenReturn(failing, failing).thenReturn(open);
-        when(brightClient.create(eq(account), eq(account + ":BM-21:0"), any())).thenReturn(accepted("BC-21"));
-        when(brightClient.probe(eq(account), eq(account + ":BM-21:0"), any())).thenReturn(accepted("BC-21"));
-
-        deliver(pass("IMP-1", Origin.IMPORT, "BM-21"), pass("IMP-1", Origin.IMPORT, "BM-20"));
-
-        assertThat(results()).extracting(SyncResult::clientId, SyncResult::outcome).containsExactly(
-                tuple("BM-21", SyncOutcome.IMPORTED), tuple("BM-20", SyncOutcome.REJECTED));
-        assertThat(results().get(1).reasons()).singleElement()
-                .satisfies(r -> {
-                    assertThat(r.code()).isEqualTo(ReasonCode.BRIGHTCLIENT_UNAVAILABLE);
-                    assertThat(r.detail()).contains("circuit breaker opened");
-                });
     }
 
     @Test

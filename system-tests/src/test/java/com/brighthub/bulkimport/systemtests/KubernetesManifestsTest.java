@@ -612,16 +612,28 @@ class KubernetesManifestsTest {
         List<Channel> incoming() {
             Map<String, String> p = production(properties);
             Set<String> channels = new LinkedHashSet<>();
-            Pattern key = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.connector");
+            // a channel names its topic and group; the rest is at connector level in service-common
+            Pattern key = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.(topic|topics|group\\.id)");
             p.keySet().forEach(k -> key.matcher(k).results().forEach(m -> channels.add(m.group(1))));
+            String connectorReset = production(common).get("mp.messaging.connector.smallrye-kafka.auto.offset.reset");
             List<Channel> out = new ArrayList<>();
             for (String ch : channels) {
                 String prefix = "mp.messaging.incoming." + ch + ".";
-                String topics = p.getOrDefault(prefix + "topics", p.getOrDefault(prefix + "topic", ch));
+                String topics = topicNames(p.getOrDefault(prefix + "topics", p.getOrDefault(prefix + "topic", ch)));
                 out.add(new Channel(ch, resolve(p.get(prefix + "group.id")),
-                        List.of(resolve(topics).split("\\s*,\\s*")), resolve(p.get(prefix + "auto.offset.reset"))));
+                        List.of(resolve(topics).split("\\s*,\\s*")),
+                        resolve(p.getOrDefault(prefix + "auto.offset.reset", connectorReset))));
             }
             return out;
+        }
+
+        /** ${bright.topic.<short name>} as the services' TopicNames resolves it, from Topics. */
+        static String topicNames(String value) {
+            return Pattern.compile("\\$\\{bright\\.topic\\.([a-z.-]+)}").matcher(value).replaceAll(m -> {
+                String name = Topics.byShortName().get(m.group(1));
+                assertThat(name).as("bright.topic." + m.group(1) + " is a topic of Topics").isNotNull();
+                return Matcher.quoteReplacement(name);
+            });
         }
     }
 

@@ -29,11 +29,4 @@ public interface BrightClientPort {
 
     /** Updates a linked record; fails as {@link #create} does. */
     CompletionStage<Answer> update(String accountId, String brightClientId, BrightClientRecord record);
-
-    /**
-     * A create made only to ask whether BrightClient serves the account now (the record and idempotency
-     * key of a create it accepted, so nothing new is made): one call, outside the circuit breaker, so that
-     * one record's failures, which may have opened the breaker, cannot keep the answer from being heard.
-     */
-    CompletionStage<Answer> probe(String accountId, String idempotencyKey, BrightClientRecord record);
 }

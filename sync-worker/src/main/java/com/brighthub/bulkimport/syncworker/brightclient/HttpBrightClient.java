@@ -108,14 +108,6 @@ public class HttpBrightClient implements BrightClientPort {
                 + segment(brightClientId), null, record);
     }
 
-    @Override
-    @AsynchronousNonBlocking
-    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    public CompletionStage<Answer> probe(String accountId, String idempotencyKey, BrightClientRecord record) {
-        return call("probe", HttpMethod.POST, "/brightclient/accounts/" + segment(accountId) + "/clients",
-                idempotencyKey, record);
-    }
-
     /** The status, Retry-After header and body of one answer. */
     private record Reply(int status, String retryAfter, Buffer body) {
     }

@@ -184,15 +184,6 @@ public class ClientSynchroniser {
                 // the call did not reach BrightClient: the breaker lets a few probes through after its
                 // delay and closes on their success, so ask again then, without letting the wait grow
                 // (a grown wait kept clients asleep long after BrightClient recovered)
-                if (backoff.failedAndSpent(System.nanoTime())) {
-                    // this record's own failures may be what holds the breaker open (nothing else is being
-                    // sent), so an open breaker counts as its failure too; the probe goes around the breaker
-                    // and tells an outage (wait on) from one record BrightClient cannot take (give it up)
-                    probeThenGiveUp(r, state, backoff, new BrightClientUnavailableException(
-                            "BrightClient kept failing until its circuit breaker opened", null, cause), answered,
-                            () -> after(BREAKER_RETRY, again));
-                    return;
-                }
                 Log.debugf("BrightClient circuit open for client %s of import %s; asking again in %s", r.clientId(),
                         r.importId(), BREAKER_RETRY);
                 after(BREAKER_RETRY, again);
@@ -233,7 +224,7 @@ public class ClientSynchroniser {
         CompletionStage<BrightClientPort.Answer> call = null;
         if (probe != null) {
             try {
-                call = brightClient.probe(probe.accountId(), probe.idempotencyKey(), probe.record());
+                call = brightClient.create(probe.accountId(), probe.idempotencyKey(), probe.record());
             } catch (RuntimeException e) {
                 call = null;
             }
