@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.brighthub.bulkimport.model.Topics;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +39,7 @@ class DockerComposeSystemTest {
     static void up() throws Exception {
         for (String variable : List.of("IMPORT_API_PORT", "RECORD_VALIDATOR_PORT", "SYNC_WORKER_PORT",
                 "REPORT_SERVICE_PORT", "SANDBOX_PORT", "KAFKA_PORT", "BRIGHT_COMPOSE_DB_PORT")) {
-            ports.put(variable, freePort());
+            ports.put(variable, FreePorts.next());
         }
         compose("up", "-d");
         // healthy as the images' own health checks say (health is on the management ports, not published)
@@ -113,11 +112,5 @@ class DockerComposeSystemTest {
         Process p = pb.start();
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("docker-compose %s ends", String.join(" ", args)).isTrue();
         assertThat(p.exitValue()).as("docker-compose %s (see %s)", String.join(" ", args), LOG).isZero();
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

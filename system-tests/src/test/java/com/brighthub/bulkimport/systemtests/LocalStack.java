@@ -13,7 +13,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -62,12 +61,25 @@ public final class LocalStack {
     private final int postgresPort;
     private Path postgresDir;
 
+    private static RuntimeException failedStart;
+
     /** The running stack, started on first use. */
     public static synchronized LocalStack get() {
+        if (failedStart != null) {
+            // one failed start fails every later test at once, instead of each waiting on a broken stack
+            throw new IllegalStateException("the local stack failed to start: " + failedStart.getMessage(), failedStart);
+        }
         if (instance == null) {
-            instance = new LocalStack(false);
-            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "local-stack-stop"));
-            instance.start();
+            LocalStack stack = new LocalStack(false);
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-stop"));
+            try {
+                stack.start();
+            } catch (RuntimeException e) {
+                failedStart = e;
+                stack.stop();
+                throw e;
+            }
+            instance = stack;
         }
         return instance;
     }
@@ -90,10 +102,10 @@ public final class LocalStack {
     private LocalStack(boolean secureKafka) {
         this.secureKafka = secureKafka;
         work = root.resolve(secureKafka ? "system-tests/target/stack-secure" : "system-tests/target/stack");
-        kafkaPort = freePort();
-        postgresPort = freePort();
+        kafkaPort = FreePorts.next();
+        postgresPort = FreePorts.next();
         for (String svc : SERVICES) {
-            ports.put(svc, freePort());
+            ports.put(svc, FreePorts.next());
         }
         kafkaClientEnv.put(KafkaSecurity.BOOTSTRAP_SERVERS, kafkaBootstrap());
         if (secureKafka) {
@@ -155,7 +167,7 @@ public final class LocalStack {
     private void startKafka() throws IOException {
         kafkaEnv.put("KAFKA_DIR", work.resolve("kafka").toString());
         kafkaEnv.put("KAFKA_PORT", Integer.toString(kafkaPort));
-        kafkaEnv.put("KAFKA_CONTROLLER_PORT", Integer.toString(freePort()));
+        kafkaEnv.put("KAFKA_CONTROLLER_PORT", Integer.toString(FreePorts.next()));
         kafkaEnv.put("KAFKA_LIB_DIR", System.getProperty("kafka.lib.dir", root.resolve(".local/kafka-lib").toString()));
         kafkaEnv.put("KAFKA_HEAP", "768m");
         kafkaEnv.put("BRIGHT_DATA_DIR", work.toString());
@@ -241,7 +253,7 @@ public final class LocalStack {
 
     /** Starts another instance of {@code module} named {@code instance} (same consumer groups), ready. */
     public synchronized void startInstance(String instance, String module) {
-        ports.putIfAbsent(instance, freePort());
+        ports.putIfAbsent(instance, FreePorts.next());
         modules.put(instance, module);
         restartService(instance, Map.of());
     }
@@ -318,7 +330,7 @@ public final class LocalStack {
     }
 
     private void startService(String svc, Map<String, String> extraEnv) throws IOException {
-        ProcessBuilder pb = serviceProcess(svc, ports.get(svc), managementPorts.computeIfAbsent(svc, s -> freePort()));
+        ProcessBuilder pb = serviceProcess(svc, ports.get(svc), managementPorts.computeIfAbsent(svc, s -> FreePorts.next()));
         pb.environment().putAll(extraEnv);
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("logs/" + svc + ".log").toFile()));
@@ -376,7 +388,7 @@ public final class LocalStack {
 
     /** The same with some variables set to other values (and some unset). */
     public Exit startOnce(String svc, Map<String, String> set, java.util.Set<String> unset) throws Exception {
-        ProcessBuilder pb = serviceProcess(svc, freePort(), freePort());
+        ProcessBuilder pb = serviceProcess(svc, FreePorts.next(), FreePorts.next());
         unset.forEach(pb.environment()::remove);
         pb.environment().putAll(set);
         java.util.TreeSet<String> named = new java.util.TreeSet<>(unset);
@@ -394,7 +406,8 @@ public final class LocalStack {
     private void awaitReady(String svc) {
         await("ready: " + svc).atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).until(() -> {
             if (!processes.get(svc).isAlive()) {
-                throw new IllegalStateException(svc + " exited during start-up; see " + work.resolve("logs/" + svc + ".log"));
+                Path log = work.resolve("logs/" + svc + ".log");
+                throw new IllegalStateException(svc + " exited during start-up; the end of " + log + ":\n" + tail(log, 25));
             }
             try {
                 return http.send(HttpRequest.newBuilder(URI.create(managementUrl(svc) + "/q/health/ready")).build(),
@@ -453,11 +466,13 @@ public final class LocalStack {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** The last lines of a log, for a failure message that explains itself where the log is gone (CI). */
+    static String tail(Path log, int lines) {
+        try {
+            List<String> all = Files.readAllLines(log);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | RuntimeException e) {
+            return "(unreadable: " + e.getMessage() + ")";
         }
     }
 
