@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -61,6 +62,8 @@ class SyncListenerTest {
         connector.sink("client-links").clear();
         connector.sink("dead-letters").clear();
         account = "ACC-" + UUID.randomUUID();
+        // no breaker in these tests but where one says so: the calls around it are the same calls
+        when(brightClient.aroundBreaker()).thenReturn(brightClient);
     }
 
     String pass(String importId, Origin origin, String clientId) {
@@ -221,6 +224,77 @@ class SyncListenerTest {
         when(brightClient.create(eq(account), eq(account + ":BM-10:0"), any())).thenReturn(accepted("BC-10"));
         deliver(pass(null, Origin.SAVE, "BM-10"));
         assertThat(results()).extracting(SyncResult::outcome).last().isEqualTo(SyncOutcome.IMPORTED);
+    }
+
+    @Test
+    void aRecordWhoseOwnFailuresHoldTheBreakerOpenIsGivenUpAfterALastAttemptAroundIt() {
+        CompletableFuture<BrightClientPort.Answer> failing =
+                CompletableFuture.failedFuture(new BrightClientUnavailableException("BrightClient answered 500", null, null));
+        // two failures, short of the bound (3 attempts), then the breaker, opened by them alone, refuses its creates
+        when(brightClient.create(eq(account), eq(account + ":BM-20:0"), any()))
+                .thenReturn(failing, failing).thenReturn(breakerOpen());
+        when(brightClient.create(eq(account), eq(account + ":BM-21:0"), any())).thenReturn(accepted("BC-21"));
+        BrightClientPort around = mock(BrightClientPort.class);
+        when(brightClient.aroundBreaker()).thenReturn(around);
+        when(around.create(eq(account), eq(account + ":BM-21:0"), any())).thenReturn(accepted("BC-21"));
+        when(around.create(eq(account), eq(account + ":BM-20:0"), any())).thenReturn(failing);
+
+        // delivered aside and awaited: while the probe went through the breaker, this batch was asked again
+        // every 2 s for ever (the bound is a guard against hanging, not a speed limit)
+        CompletableFuture<Void> delivered = CompletableFuture.runAsync(
+                () -> deliver(pass("IMP-1", Origin.IMPORT, "BM-21"), pass("IMP-1", Origin.IMPORT, "BM-20")));
+        org.awaitility.Awaitility.await("the batch is decided").atMost(Duration.ofMinutes(1)).until(delivered::isDone);
+
+        assertThat(results()).extracting(SyncResult::clientId, SyncResult::outcome).containsExactly(
+                tuple("BM-21", SyncOutcome.IMPORTED), tuple("BM-20", SyncOutcome.REJECTED));
+        assertThat(results().get(1).reasons()).singleElement().satisfies(r -> {
+            assertThat(r.code()).isEqualTo(ReasonCode.BRIGHTCLIENT_UNAVAILABLE);
+            assertThat(r.detail()).contains("3 attempts").contains("500");
+        });
+        // the probe (BM-21's accepted create, repeated) and the last attempt went around the breaker, once each
+        verify(around, times(1)).create(eq(account), eq(account + ":BM-20:0"), any());
+        verify(around, times(1)).create(eq(account), eq(account + ":BM-21:0"), any());
+    }
+
+    @Test
+    void aRecordTheBreakerRefusesAfterItFailedSucceedsWithItsLastAttemptAroundTheBreaker() {
+        CompletableFuture<BrightClientPort.Answer> failing =
+                CompletableFuture.failedFuture(new BrightClientUnavailableException("BrightClient answered 500", null, null));
+        when(brightClient.create(eq(account), eq(account + ":BM-22:0"), any())).thenReturn(failing).thenReturn(breakerOpen());
+        when(brightClient.create(eq(account), eq(account + ":BM-23:0"), any())).thenReturn(accepted("BC-23"));
+        BrightClientPort around = mock(BrightClientPort.class);
+        when(brightClient.aroundBreaker()).thenReturn(around);
+        when(around.create(eq(account), eq(account + ":BM-23:0"), any())).thenReturn(accepted("BC-23"));
+        when(around.create(eq(account), eq(account + ":BM-22:0"), any())).thenReturn(accepted("BC-22"));
+
+        deliver(pass("IMP-1", Origin.IMPORT, "BM-23"), pass("IMP-1", Origin.IMPORT, "BM-22"));
+
+        assertThat(results()).extracting(SyncResult::clientId, SyncResult::outcome).containsExactly(
+                tuple("BM-23", SyncOutcome.IMPORTED), tuple("BM-22", SyncOutcome.IMPORTED));
+    }
+
+    @Test
+    void whileTheBreakerIsOpenForAnOutageARecordThatFailedBeforeWaitsInsteadOfFailing() {
+        CompletableFuture<BrightClientPort.Answer> down =
+                CompletableFuture.failedFuture(new BrightClientUnavailableException("BrightClient answered 503", null, null));
+        when(brightClient.create(eq(account), eq(account + ":BM-24:0"), any())).thenReturn(accepted("BC-24"));
+        when(brightClient.create(eq(account), eq(account + ":BM-25:0"), any()))
+                .thenReturn(down).thenReturn(breakerOpen(), breakerOpen(), breakerOpen()).thenReturn(accepted("BC-25"));
+        BrightClientPort around = mock(BrightClientPort.class);
+        when(brightClient.aroundBreaker()).thenReturn(around);
+        // the probe finds BrightClient down too: nothing is given up, the record waits for the breaker to close
+        when(around.create(eq(account), anyString(), any())).thenReturn(down);
+
+        deliver(pass("IMP-1", Origin.IMPORT, "BM-24"), pass("IMP-1", Origin.IMPORT, "BM-25"));
+
+        assertThat(results()).extracting(SyncResult::clientId, SyncResult::outcome).containsExactly(
+                tuple("BM-24", SyncOutcome.IMPORTED), tuple("BM-25", SyncOutcome.IMPORTED));
+        verify(around, never()).create(eq(account), eq(account + ":BM-25:0"), any());
+    }
+
+    static CompletableFuture<BrightClientPort.Answer> breakerOpen() {
+        return CompletableFuture.failedFuture(
+                new org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException("circuit breaker is open"));
     }
 
     @Test

@@ -487,9 +487,20 @@ class FaultSuiteSystemTest {
             Practice practice = new Practice(stack).withBrightClient(true);
             JsonNode expected = practice.generate(1_000, 33);
             String victim = aClientBrightClientWouldTake(practice);
+            // a breaker that its failures alone open (12 calls: its second attempt) long before its 8 attempts:
+            // the record is still given up, by its time bound and a last attempt around the breaker
+            stack.stopService("sync-worker");
+            stack.restartService("sync-worker", Map.of("BRIGHT_CALLS_BRIGHTCLIENT_BREAKER_WINDOW", "12",
+                    "SYNC_UNAVAILABLE_RECORD_ATTEMPTS", "8"));
             practice.faults("{\"status\": 500, \"failClientIds\": [\"" + victim + "\"]}");
 
-            String importId = practice.importToCompletion();
+            String importId;
+            try {
+                importId = practice.importToCompletion();
+            } finally {
+                stack.stopService("sync-worker");
+                stack.restartService("sync-worker", Map.of());
+            }
 
             JsonNode report = assertAccountedFor(practice, importId);
             row("13. one record failing forever (500)", figures(expected, 1, 1), practice, report, start);

@@ -366,8 +366,7 @@ public final class LocalStack {
         env.put("IMPORT_STALL_AFTER", "PT20S");
         env.put("REPORT_STALL_AFTER", "PT20S");
         // one record BrightClient keeps failing is given up within seconds, not the default 2 minutes: by its
-        // third attempt (some 9 s), before its own failures alone can open BrightClient's circuit breaker, which
-        // then refuses its calls and its probe alike (a known gap: a lone failing record can wait for ever)
+        // third attempt (some 9 s); fault scenario 13 also lets its failures open the circuit breaker first
         env.put("SYNC_UNAVAILABLE_RECORD_ATTEMPTS", "3");
         env.put("SYNC_UNAVAILABLE_RECORD_AFTER", "PT5S");
         return pb;

@@ -1,34 +1,56 @@
 package com.brighthub.bulkimport.importapi.brightmanager;
 
+import com.brighthub.bulkimport.common.calls.CallGuards;
+import com.brighthub.bulkimport.common.calls.NeighbourCalls;
 import com.brighthub.bulkimport.model.client.Client;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.faulttolerance.api.Guard;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.util.TypeLiteral;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * The real BrightManager adapter over HTTP: transient failures are retried with exponential backoff
- * and jitter; anything else is the caller's to handle.
+ * The real BrightManager adapter over HTTP. Every call follows BrightManager's call policy
+ * ({@code bright.calls.brightmanager}: a timeout, quick retries of transient failures with exponential
+ * backoff and jitter); past it the caller sees {@link BrightManagerUnavailableException} or fault
+ * tolerance's {@code TimeoutException}. A refusal (a 4xx but 429) is {@link BrightManagerRefusedException}.
  */
 @ApplicationScoped
 public class HttpBrightManager implements BrightManagerPort {
+
+    private static final TypeLiteral<Optional<Account>> ACCOUNT = new TypeLiteral<>() {
+    };
 
     @Inject
     @RestClient
     BrightManagerApi api;
 
+    @Inject
+    NeighbourCalls calls;
+
+    private Guard guard;
+
+    @PostConstruct
+    void guard() {
+        guard = CallGuards.guard("BrightManager", calls.brightmanager(), BrightManagerUnavailableException.class, false);
+    }
+
     @Override
-    @Timeout(value = 15, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 6, delay = 200, jitter = 100, retryOn = BrightManagerUnavailableException.class)
-    @ExponentialBackoff(maxDelay = 10_000)
     public Optional<Account> account(String accountId) {
+        return guard.get(() -> fetchAccount(accountId), ACCOUNT);
+    }
+
+    @Override
+    public ClientPage clients(String accountId, String cursor, int limit) {
+        return guard.get(() -> fetchClients(accountId, cursor, limit), ClientPage.class);
+    }
+
+    private Optional<Account> fetchAccount(String accountId) {
         try {
             BrightManagerApi.AccountBody body = api.account(accountId);
             return Optional.of(new Account(accountId, body.name(), Boolean.TRUE.equals(body.brightClientEnabled()),
@@ -43,11 +65,7 @@ public class HttpBrightManager implements BrightManagerPort {
         }
     }
 
-    @Override
-    @Timeout(value = 30, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 8, delay = 200, jitter = 100, retryOn = BrightManagerUnavailableException.class)
-    @ExponentialBackoff(maxDelay = 10_000)
-    public ClientPage clients(String accountId, String cursor, int limit) {
+    private ClientPage fetchClients(String accountId, String cursor, int limit) {
         try {
             BrightManagerApi.PageBody page = api.clients(accountId, cursor, limit);
             return decode(page);

@@ -4,7 +4,9 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * What sync-worker needs from BrightClient. Transient trouble (connection failures, timeouts, 429, 5xx)
- * surfaces as {@link BrightClientUnavailableException} once retries are spent; a 4xx is an answer.
+ * surfaces as {@link BrightClientUnavailableException} (or fault tolerance's {@code TimeoutException}) once
+ * the call policy's retries are spent, or as {@code CircuitBreakerOpenException} when the breaker refused
+ * the call without making it; a 4xx is an answer.
  */
 public interface BrightClientPort {
 
@@ -29,4 +31,14 @@ public interface BrightClientPort {
 
     /** Updates a linked record; fails as {@link #create} does. */
     CompletionStage<Answer> update(String accountId, String brightClientId, BrightClientRecord record);
+
+    /**
+     * The same calls, timed and retried alike, that the circuit breaker never refuses nor counts: for the
+     * few calls that must be heard while the breaker is open – a probe of whether BrightClient serves an
+     * account, and the last attempt of a record before it is given up – because one record's own failures
+     * can be what holds the breaker open. Without a breaker, the port itself.
+     */
+    default BrightClientPort aroundBreaker() {
+        return this;
+    }
 }

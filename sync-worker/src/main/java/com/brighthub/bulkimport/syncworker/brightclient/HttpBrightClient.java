@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
-import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -17,36 +15,30 @@ import io.vertx.core.http.RequestOptions;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
- * The real BrightClient adapter over HTTP. Transient failures are retried with exponential backoff and
- * jitter; when nearly every call fails a circuit breaker stops calling for a while (the worker then waits,
- * see {@code ClientSynchroniser}); 4xx answers (but 429) are BrightClient's rejection and come back as
- * an {@link Answer}.
+ * BrightClient over HTTP, one call at a time: what is sent, and how each answer comes back – 429, 5xx and
+ * an unreachable BrightClient as {@link BrightClientUnavailableException}, any other 4xx as a rejected
+ * {@link Answer}. The retries and the circuit breaker are {@link GuardedBrightClient}'s, which the rest of
+ * sync-worker calls; this class is its transport (typed as itself only, so it is never injected as the port).
  *
  * <p>It calls through Vert.x's HTTP client with a keep-alive pool of {@code sync.concurrency}
  * connections: one call per client is sync-worker's whole job, and this client costs far less CPU per
- * call than a generated REST client. Calls are non-blocking, retries and timeouts too: no thread waits
- * for an answer, and a call's callbacks run on the Vert.x context it was made on (see
- * {@code ClientSynchroniser}, which makes them on an event loop of its own).
+ * call than a generated REST client. Calls are non-blocking: no thread waits for an answer, and a call's
+ * callbacks run on the Vert.x context it was made on (see {@code ClientSynchroniser}, which makes them on
+ * an event loop of its own).
  */
 @ApplicationScoped
+@Typed(HttpBrightClient.class)
 public class HttpBrightClient implements BrightClientPort {
-
-    /** How long the circuit breaker stays open before it lets probe calls through. */
-    public static final long BREAKER_DELAY_MS = 2_000;
 
     @Inject
     Vertx vertx;
@@ -83,26 +75,12 @@ public class HttpBrightClient implements BrightClientPort {
     }
 
     @Override
-    @AsynchronousNonBlocking
-    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 5, delay = 100, jitter = 100, retryOn = {BrightClientUnavailableException.class,
-        TimeoutException.class})
-    @ExponentialBackoff(maxDelay = 5_000)
-    @CircuitBreaker(requestVolumeThreshold = 40, failureRatio = 0.9, delay = BREAKER_DELAY_MS, successThreshold = 2,
-            failOn = BrightClientUnavailableException.class)
     public CompletionStage<Answer> create(String accountId, String idempotencyKey, BrightClientRecord record) {
         return call("create", HttpMethod.POST, "/brightclient/accounts/" + segment(accountId) + "/clients",
                 idempotencyKey, record);
     }
 
     @Override
-    @AsynchronousNonBlocking
-    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 5, delay = 100, jitter = 100, retryOn = {BrightClientUnavailableException.class,
-        TimeoutException.class})
-    @ExponentialBackoff(maxDelay = 5_000)
-    @CircuitBreaker(requestVolumeThreshold = 40, failureRatio = 0.9, delay = BREAKER_DELAY_MS, successThreshold = 2,
-            failOn = BrightClientUnavailableException.class)
     public CompletionStage<Answer> update(String accountId, String brightClientId, BrightClientRecord record) {
         return call("update", HttpMethod.PUT, "/brightclient/accounts/" + segment(accountId) + "/clients/"
                 + segment(brightClientId), null, record);
@@ -114,7 +92,7 @@ public class HttpBrightClient implements BrightClientPort {
 
     /**
      * One call; the stage fails with the unwrapped {@link BrightClientUnavailableException}, which is
-     * what fault tolerance's retry and circuit breaker match on.
+     * what the guard's retry and circuit breaker match on.
      */
     private CompletionStage<Answer> call(String operation, HttpMethod method, String path, String idempotencyKey,
             BrightClientRecord record) {

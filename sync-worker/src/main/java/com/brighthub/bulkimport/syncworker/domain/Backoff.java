@@ -49,6 +49,14 @@ public final class Backoff {
         return failures >= attemptsBound && Duration.ofNanos(nowNanos - firstFailureNanos).compareTo(timeBound) >= 0;
     }
 
+    /**
+     * True once the record has failed and the time bound is spent, attempts aside: the test for a record the
+     * open circuit breaker keeps from making its attempts.
+     */
+    public boolean timeSpent(long nowNanos) {
+        return failures > 0 && Duration.ofNanos(nowNanos - firstFailureNanos).compareTo(timeBound) >= 0;
+    }
+
     /** Failures counted so far. */
     public int failures() {
         return failures;

@@ -1,10 +1,11 @@
 package com.brighthub.bulkimport.syncworker.domain;
 
+import com.brighthub.bulkimport.common.calls.CallPolicy;
+import com.brighthub.bulkimport.common.calls.NeighbourCalls;
 import com.brighthub.bulkimport.model.events.ValidationResult;
 import com.brighthub.bulkimport.syncworker.brightclient.BrightClientPort;
 import com.brighthub.bulkimport.syncworker.brightclient.BrightClientRecord;
 import com.brighthub.bulkimport.syncworker.brightclient.BrightClientUnavailableException;
-import com.brighthub.bulkimport.syncworker.brightclient.HttpBrightClient;
 import com.brighthub.bulkimport.syncworker.config.SyncConfig;
 import com.brighthub.bulkimport.syncworker.persistence.ClientSyncStore;
 import io.quarkus.logging.Log;
@@ -50,14 +51,20 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 @ApplicationScoped
 public class ClientSynchroniser {
 
-    /** How soon a call refused by the open circuit breaker is asked again: when the breaker lets probes through. */
-    static final Duration BREAKER_RETRY = Duration.ofMillis(HttpBrightClient.BREAKER_DELAY_MS);
-
     @Inject
     BrightClientPort brightClient;
 
     @Inject
     SyncConfig config;
+
+    @Inject
+    NeighbourCalls calls;
+
+    /**
+     * How soon a call refused by the open circuit breaker is asked again: when the breaker lets trial calls
+     * through. Also how long one probe's answer about an account stands.
+     */
+    private Duration breakerRetry;
 
     @Inject
     com.brighthub.bulkimport.syncworker.persistence.ImportStatuses statuses;
@@ -69,9 +76,37 @@ public class ClientSynchroniser {
 
     /**
      * A create BrightClient accepted, per account: sent again with its own idempotency key it creates
-     * nothing and returns the same record, so it tells whether BrightClient serves the account now.
+     * nothing and returns the same record, so it tells whether BrightClient serves the account now. Sent
+     * around the circuit breaker, and at most once per {@link #breakerRetry} whatever the number of records
+     * asking: their answers are shared.
      */
-    private record Probe(String accountId, String idempotencyKey, BrightClientRecord record) {
+    private static final class Probe {
+        private final String accountId;
+        private final String idempotencyKey;
+        private final BrightClientRecord record;
+        private CompletableFuture<Boolean> served;
+        private long askedAt;
+
+        Probe(String accountId, String idempotencyKey, BrightClientRecord record) {
+            this.accountId = accountId;
+            this.idempotencyKey = idempotencyKey;
+            this.record = record;
+        }
+
+        synchronized CompletableFuture<Boolean> ask(BrightClientPort port, long nowNanos, Duration standsFor) {
+            if (served == null || served.isDone() && nowNanos - askedAt >= standsFor.toNanos()) {
+                askedAt = nowNanos;
+                CompletableFuture<Boolean> answer = new CompletableFuture<>();
+                try {
+                    port.create(accountId, idempotencyKey, record)
+                            .whenComplete((a, failure) -> answer.complete(failure == null && a != null));
+                } catch (RuntimeException e) {
+                    answer.complete(false);
+                }
+                served = answer;
+            }
+            return served;
+        }
     }
 
     private final Map<String, Probe> probes = java.util.Collections.synchronizedMap(
@@ -94,6 +129,7 @@ public class ClientSynchroniser {
 
     @PostConstruct
     void deployLoop() {
+        breakerRetry = calls.brightclient().breaker().map(CallPolicy.Breaker::delay).orElse(Duration.ofSeconds(2));
         Loop verticle = new Loop();
         try {
             vertx.deployVerticle(verticle).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -181,18 +217,25 @@ public class ClientSynchroniser {
             Throwable cause = unwrap(failure);
             Runnable again = () -> attempt(r, state, backoff, answered);
             if (cause instanceof CircuitBreakerOpenException) {
-                // the call did not reach BrightClient: the breaker lets a few probes through after its
+                // the call did not reach BrightClient: the breaker lets a few trial calls through after its
                 // delay and closes on their success, so ask again then, without letting the wait grow
                 // (a grown wait kept clients asleep long after BrightClient recovered)
+                if (backoff.timeSpent(System.nanoTime())) {
+                    // but this record has failed on its own for as long as its bound allows, and its own
+                    // failures may be what holds the breaker open (nothing else being sent): it would never
+                    // reach its attempts. Its last attempt goes around the breaker.
+                    lastAttempt(r, state, backoff, answered, () -> after(breakerRetry, again));
+                    return;
+                }
                 Log.debugf("BrightClient circuit open for client %s of import %s; asking again in %s", r.clientId(),
-                        r.importId(), BREAKER_RETRY);
-                after(BREAKER_RETRY, again);
+                        r.importId(), breakerRetry);
+                after(breakerRetry, again);
             } else if (cause instanceof BrightClientUnavailableException || cause instanceof TimeoutException) {
                 BrightClientUnavailableException unavailable = cause instanceof BrightClientUnavailableException u ? u : null;
                 Duration pause = backoff.pause(unavailable == null ? null : unavailable.retryAfter());
                 boolean throttled = unavailable != null && unavailable.throttled();
                 if (!throttled && backoff.failedAndSpent(System.nanoTime())) {
-                    probeThenGiveUp(r, state, backoff, cause, answered, () -> after(pause, again));
+                    ifServed(r.accountId(), () -> giveUp(r, state, backoff, cause, answered), () -> after(pause, again));
                     return;
                 }
                 Log.warnf("BrightClient unavailable for client %s of import %s (%s); trying again in %ds",
@@ -210,40 +253,67 @@ public class ClientSynchroniser {
     }
 
     /**
-     * The bound of a failing record is spent: asks BrightClient, with a create of the account it already
-     * took (same idempotency key: nothing is created), whether it serves the account now. If it answers,
-     * it is this one record BrightClient cannot take: the record becomes a {@code BRIGHTCLIENT_UNAVAILABLE}
-     * failure and its batch moves on. If the probe fails too, BrightClient is down – an outage never fails
-     * a record – and {@code orElse} tries the record again. Without an earlier create of the account to
-     * probe with (a lone save), the record waits as in an outage. The state is kept, so a later save or
-     * import retries the record's create with the same idempotency key (a failed create may have happened).
+     * Asks BrightClient, with a create of the account it already took (same idempotency key: nothing is
+     * created), whether it serves the account now: {@code served} runs if it answers, {@code orElse} if the
+     * probe fails too – BrightClient is down, and an outage never fails a record – or if there is no earlier
+     * create of the account to probe with (a lone save), which then waits as in an outage.
      */
-    private void probeThenGiveUp(ValidationResult r, ClientState state, Backoff backoff, Throwable cause,
-            CompletableFuture<SyncDecision> answered, Runnable orElse) {
-        Probe probe = probes.get(r.accountId());
-        CompletionStage<BrightClientPort.Answer> call = null;
-        if (probe != null) {
-            try {
-                call = brightClient.create(probe.accountId(), probe.idempotencyKey(), probe.record());
-            } catch (RuntimeException e) {
-                call = null;
-            }
-        }
-        if (call == null) {
+    private void ifServed(String accountId, Runnable served, Runnable orElse) {
+        Probe probe = probes.get(accountId);
+        if (probe == null) {
             orElse.run();
             return;
         }
-        call.whenComplete((served, failure) -> onLoop.execute(() -> {
-            if (failure != null || served == null) {
-                orElse.run();
-                return;
+        probe.ask(brightClient.aroundBreaker(), System.nanoTime(), breakerRetry)
+                .thenAccept(yes -> onLoop.execute(yes ? served : orElse));
+    }
+
+    /**
+     * The record's last attempt, around the circuit breaker, once BrightClient is seen to serve the account:
+     * its decision if it succeeds; given up if it fails as before. Anything else (a throttled answer, an
+     * outage) waits with {@code orElse}.
+     */
+    private void lastAttempt(ValidationResult r, ClientState state, Backoff backoff, CompletableFuture<SyncDecision> answered,
+            Runnable orElse) {
+        ifServed(r.accountId(), () -> {
+            Log.infof("client %s of import %s: after %d failures of its own the circuit breaker refuses its calls;"
+                    + " BrightClient serves the account, so its last attempt goes around the breaker", r.clientId(),
+                    r.importId(), backoff.failures());
+            CompletionStage<SyncDecision> decision;
+            try {
+                decision = decide(r, state, brightClient.aroundBreaker());
+            } catch (RuntimeException e) {
+                decision = CompletableFuture.failedFuture(e);
             }
-            Duration failingFor = backoff.failingFor(System.nanoTime());
-            Log.warnf("giving up client %s of account %s (import %s): %d attempts over %ds failed (%s) while BrightClient"
-                    + " served the account", r.clientId(), r.accountId(), r.importId(), backoff.failures(),
-                    failingFor.toSeconds(), cause.getMessage());
-            answered.complete(SyncRules.givenUp(r, state, backoff.failures(), failingFor, cause.getMessage()));
-        }));
+            decision.whenComplete((d, failure) -> onLoop.execute(() -> {
+                Throwable cause = failure == null ? null : unwrap(failure);
+                if (cause == null) {
+                    answered.complete(d);
+                } else if (cause instanceof BrightClientUnavailableException u && !u.throttled()
+                        || cause instanceof TimeoutException) {
+                    backoff.failedAndSpent(System.nanoTime());
+                    giveUp(r, state, backoff, cause, answered);
+                } else if (cause instanceof BrightClientUnavailableException) {
+                    orElse.run();
+                } else {
+                    answered.completeExceptionally(cause);
+                }
+            }));
+        }, orElse);
+    }
+
+    /**
+     * The record becomes a {@code BRIGHTCLIENT_UNAVAILABLE} failure and its batch moves on. The state is
+     * kept, so a later save or import retries the record's create with the same idempotency key (a failed
+     * create may have happened).
+     */
+    private void giveUp(ValidationResult r, ClientState state, Backoff backoff, Throwable cause,
+            CompletableFuture<SyncDecision> answered) {
+        Duration failingFor = backoff.failingFor(System.nanoTime());
+        Log.warnf("giving up client %s of account %s (import %s): %d attempts over %ds failed (%s) while BrightClient"
+                + " served the account", r.clientId(), r.accountId(), r.importId(), backoff.failures(),
+                failingFor.toSeconds(), cause.getMessage());
+        answered.complete(SyncRules.givenUp(r, state, backoff.failures(), failingFor, cause.getMessage()));
     }
 
     private static Throwable unwrap(Throwable failure) {
@@ -255,6 +325,10 @@ public class ClientSynchroniser {
     }
 
     private CompletionStage<SyncDecision> decide(ValidationResult r, ClientState state) {
+        return decide(r, state, brightClient);
+    }
+
+    private CompletionStage<SyncDecision> decide(ValidationResult r, ClientState state, BrightClientPort brightClient) {
         SyncRules.Step step = SyncRules.next(r, state, statuses::cancelled);
         if (step instanceof SyncRules.Decided decided) {
             return CompletableFuture.completedFuture(decided.decision());

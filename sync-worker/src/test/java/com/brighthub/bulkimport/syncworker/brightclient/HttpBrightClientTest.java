@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The adapter against a stub BrightClient on a real socket: what it sends, and how each kind of
- * answer comes back (retries and the circuit breaker are fault-tolerance's, exercised by the fault suite).
+ * answer comes back (the retries and the circuit breaker are the guard's: GuardedBrightClientTest).
  */
 class HttpBrightClientTest {
 
