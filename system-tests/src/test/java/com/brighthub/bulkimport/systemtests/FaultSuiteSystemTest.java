@@ -624,11 +624,18 @@ class FaultSuiteSystemTest {
             JsonNode report = assertAccountedFor(practice, importId);
             row("17. dead-lettered record, then replayed", "COMPLETED, sum = total", practice, report, start);
             assertThat(report.path("total").asLong()).isEqualTo(500);
-            // the client counts once: as unreadable, or by its own record's outcome when report-service read that first
-            assertThat(report.path("failuresByReason").path("RECORD_UNREADABLE").asLong()).isBetween(0L, 1L);
-            assertThat(report.path("imported").asLong() + report.path("failed").asLong())
-                    .isEqualTo(expected.path("validClients").asLong() + expected.path("failedClients").asLong());
-            assertThat(report.path("excluded").asLong()).isEqualTo(expected.path("excluded").asLong());
+            // the client counts once: as unreadable, or by its own record's outcome when report-service read that
+            // first – which may be any of the three (the dead letter and the verdict race on two topics)
+            long unreadable = report.path("failuresByReason").path("RECORD_UNREADABLE").asLong();
+            assertThat(unreadable).isBetween(0L, 1L);
+            assertThat(report.path("imported").asLong() + report.path("failed").asLong() + report.path("excluded").asLong())
+                    .isEqualTo(500);
+            assertThat(report.path("imported").asLong())
+                    .isBetween(expected.path("validClients").asLong() - unreadable, expected.path("validClients").asLong());
+            assertThat(report.path("excluded").asLong())
+                    .isBetween(expected.path("excluded").asLong() - unreadable, expected.path("excluded").asLong());
+            assertThat(report.path("failed").asLong()).isBetween(expected.path("failedClients").asLong(),
+                    expected.path("failedClients").asLong() + unreadable);
             assertThat(deadLetters(Topics.DLQ_RECORD_VALIDATOR, key)).isEqualTo(1);
 
             // ./bright dlq replay after the import finished: the record is dead-lettered again, and counted once

@@ -1,7 +1,7 @@
 package com.brighthub.bulkimport.importapi.domain;
 
-import com.brighthub.bulkimport.importapi.messaging.PipelineEvents;
 import com.brighthub.bulkimport.importapi.persistence.ImportRun;
+import com.brighthub.bulkimport.importapi.persistence.ImportStatus;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -21,7 +21,7 @@ public class ImportEnds {
     private static final int BATCH = 100;
 
     @Inject
-    PipelineEvents events;
+    ImportAnnouncements events;
 
     /** Announces every ended import not yet announced. */
     @Scheduled(every = "${bulk-import.end-sweep-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,

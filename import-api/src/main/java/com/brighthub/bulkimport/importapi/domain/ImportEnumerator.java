@@ -3,7 +3,6 @@ package com.brighthub.bulkimport.importapi.domain;
 import com.brighthub.bulkimport.importapi.brightmanager.BrightManagerPort;
 import com.brighthub.bulkimport.importapi.brightmanager.BrightManagerRefusedException;
 import com.brighthub.bulkimport.importapi.config.ImportConfig;
-import com.brighthub.bulkimport.importapi.messaging.PipelineEvents;
 import com.brighthub.bulkimport.importapi.persistence.ClientLinks;
 import com.brighthub.bulkimport.importapi.persistence.EnumerationLeases;
 import com.brighthub.bulkimport.importapi.persistence.EnumerationLeases.Lease;
@@ -53,7 +52,7 @@ public class ImportEnumerator {
     ClientLinks links;
 
     @Inject
-    PipelineEvents events;
+    ImportAnnouncements events;
 
     @Inject
     EnumerationLeases leases;

@@ -6,6 +6,7 @@ import com.brighthub.bulkimport.common.api.Caller;
 import com.brighthub.bulkimport.importapi.brightmanager.BrightManagerPort;
 import com.brighthub.bulkimport.importapi.brightmanager.BrightManagerUnavailableException;
 import com.brighthub.bulkimport.importapi.persistence.ImportRun;
+import com.brighthub.bulkimport.importapi.persistence.ImportStatus;
 import com.brighthub.bulkimport.model.events.ImportProgress;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -17,7 +17,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class AuditListener {
 
-    private static final String[] REQUIRED = {"accountId", "action", "outcome"};
 
     @Inject
     Audit audit;
@@ -28,8 +27,7 @@ public class AuditListener {
     @Incoming("audit")
     @Blocking
     public void onAudit(ConsumerRecords<String, String> records) {
-        var entries = EventBatch.decode(records, AuditEvent.class,
-                e -> EventBatch.missing(REQUIRED, e.accountId(), e.action(), e.outcome()), deadLetters);
+        var entries = EventBatch.decode(records, AuditEvent.class, deadLetters);
         Persistently.run("recording " + entries.size() + " audit entries", () -> entries.forEach(d -> audit.record(d.event())));
     }
 }

@@ -45,7 +45,7 @@ public class ChangeListener {
     public void onSaves(ConsumerRecords<String, String> records) {
         Map<String, Optional<BrightManagerPort.Account>> accounts = new HashMap<>();
         List<ClientRecordEvent> toSync = new ArrayList<>();
-        for (var decoded : EventBatch.decode(records, ClientSaved.class, ChangeListener::problem, deadLetters)) {
+        for (var decoded : EventBatch.decode(records, ClientSaved.class, deadLetters)) {
             ClientSaved saved = decoded.event();
             // asked once per account and batch: a save syncs only if BrightClient is enabled and was enabled
             // when the client was saved (a backlog of older saves read after enabling syncs nothing)
@@ -63,10 +63,4 @@ public class ChangeListener {
         registry.counter("bulkimport.saves.synced").increment(toSync.size());
     }
 
-    static String problem(ClientSaved saved) {
-        if (saved.client() == null) {
-            return "missing client";
-        }
-        return EventBatch.missing(new String[] {"accountId", "client.id"}, saved.accountId(), saved.client().id());
-    }
 }

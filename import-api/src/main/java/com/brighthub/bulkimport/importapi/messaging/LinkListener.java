@@ -19,7 +19,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class LinkListener {
 
-    private static final String[] REQUIRED = {"accountId", "clientId", "brightClientId"};
 
     @Inject
     ClientLinks links;
@@ -30,8 +29,7 @@ public class LinkListener {
     @Incoming("client-links")
     @Blocking
     public void onLinks(ConsumerRecords<String, String> records) {
-        var decoded = EventBatch.decode(records, ClientLink.class,
-                l -> EventBatch.missing(REQUIRED, l.accountId(), l.clientId(), l.brightClientId()), deadLetters);
+        var decoded = EventBatch.decode(records, ClientLink.class, deadLetters);
         List<ClientLink> batch = decoded.stream().map(EventBatch.Decoded::event).toList();
         Persistently.run("recording " + batch.size() + " links",
                 () -> QuarkusTransaction.requiringNew().run(() -> links.record(batch)));

@@ -3,6 +3,7 @@ package com.brighthub.bulkimport.importapi.messaging;
 import com.brighthub.bulkimport.common.messaging.KeyedMessages;
 import com.brighthub.bulkimport.importapi.brightmanager.BrightManagerPort.Unreadable;
 import com.brighthub.bulkimport.importapi.config.ImportConfig;
+import com.brighthub.bulkimport.importapi.domain.ImportAnnouncements;
 import com.brighthub.bulkimport.model.Json;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import com.brighthub.bulkimport.importapi.persistence.ImportRun;
@@ -24,7 +25,7 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
  * Everything import-api puts on the pipeline, each send acknowledged by the broker before it returns.
  */
 @ApplicationScoped
-public class PipelineEvents {
+public class PipelineEvents implements ImportAnnouncements {
 
     @Inject
     @Channel("client-records")
@@ -44,6 +45,7 @@ public class PipelineEvents {
      * be read, goes as an unreadable record instead, so that it is accounted for and the page is never
      * refused by the broker (and retried for ever).
      */
+    @Override
     public void clientRecords(String accountId, String importId, List<Client> clients, List<Unreadable> unreadable) {
         List<Message<String>> messages = new ArrayList<>(clients.size() + unreadable.size());
         for (Client client : clients) {
@@ -79,15 +81,18 @@ public class PipelineEvents {
                 .map(e -> KeyedMessages.keyed(Topics.clientKey(e.accountId(), e.clientId()), e)).toList());
     }
 
+    @Override
     public void started(ImportRun run) {
         send(run, ImportEvent.Type.STARTED);
     }
 
     /** Running counts after a committed page, so the report's figures grow during enumeration. */
+    @Override
     public void enumerating(ImportRun run) {
         send(run, ImportEvent.Type.ENUMERATING);
     }
 
+    @Override
     public void enumerated(ImportRun run) {
         send(run, ImportEvent.Type.ENUMERATED);
     }
@@ -96,6 +101,7 @@ public class PipelineEvents {
      * The import's end: its status, and for one that ended before its enumeration did, the clients
      * BrightManager said the account holds as its total (those not reached are not processed).
      */
+    @Override
     public void ended(ImportRun run) {
         ImportEvent.Type type = switch (run.status) {
             case COMPLETED -> ImportEvent.Type.COMPLETED;

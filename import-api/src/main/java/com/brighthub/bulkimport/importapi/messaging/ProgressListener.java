@@ -18,7 +18,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class ProgressListener {
 
-    private static final String[] REQUIRED = {"accountId", "importId"};
 
     @Inject
     ImportService imports;
@@ -32,8 +31,7 @@ public class ProgressListener {
     @Incoming("import-progress")
     @Blocking
     public void onProgress(ConsumerRecords<String, String> records) {
-        var progress = EventBatch.decode(records, ImportProgress.class,
-                p -> EventBatch.missing(REQUIRED, p.accountId(), p.importId()), deadLetters);
+        var progress = EventBatch.decode(records, ImportProgress.class, deadLetters);
         Persistently.run("applying progress", () -> QuarkusTransaction.requiringNew()
                 .run(() -> progress.forEach(d -> imports.applyProgress(d.event()))));
         if (progress.stream().anyMatch(d -> d.event().completed())) {

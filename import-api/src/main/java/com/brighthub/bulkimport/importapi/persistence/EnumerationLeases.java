@@ -1,7 +1,7 @@
 package com.brighthub.bulkimport.importapi.persistence;
 
 import com.brighthub.bulkimport.importapi.config.ImportConfig;
-import com.brighthub.bulkimport.importapi.domain.ImportStatus;
+import com.brighthub.bulkimport.importapi.persistence.ImportStatus;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package com.brighthub.bulkimport.importapi.persistence;
 
-import com.brighthub.bulkimport.importapi.domain.ImportStatus;
+import com.brighthub.bulkimport.importapi.persistence.ImportStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.persistence.Column;

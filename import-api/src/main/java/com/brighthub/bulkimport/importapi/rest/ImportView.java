@@ -1,6 +1,6 @@
 package com.brighthub.bulkimport.importapi.rest;
 
-import com.brighthub.bulkimport.importapi.domain.ImportStatus;
+import com.brighthub.bulkimport.importapi.persistence.ImportStatus;
 import com.brighthub.bulkimport.importapi.persistence.ImportRun;
 import java.time.Duration;
 import java.time.Instant;

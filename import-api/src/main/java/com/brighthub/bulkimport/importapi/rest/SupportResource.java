@@ -2,7 +2,7 @@ package com.brighthub.bulkimport.importapi.rest;
 
 import com.brighthub.bulkimport.importapi.config.ImportConfig;
 import com.brighthub.bulkimport.importapi.domain.ImportService;
-import com.brighthub.bulkimport.importapi.domain.ImportStatus;
+import com.brighthub.bulkimport.importapi.persistence.ImportStatus;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

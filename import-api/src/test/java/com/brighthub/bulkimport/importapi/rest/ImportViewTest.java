@@ -2,7 +2,7 @@ package com.brighthub.bulkimport.importapi.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.brighthub.bulkimport.importapi.domain.ImportStatus;
+import com.brighthub.bulkimport.importapi.persistence.ImportStatus;
 import com.brighthub.bulkimport.importapi.persistence.ImportRun;
 import java.time.Duration;
 import java.time.Instant;

@@ -50,7 +50,7 @@ public class RecordValidator {
     @Blocking
     public void validate(ConsumerRecords<String, String> records) {
         List<Message<String>> out = new ArrayList<>(records.count());
-        for (var decoded : EventBatch.decode(records, ClientRecordEvent.class, RecordValidator::problem, deadLetters)) {
+        for (var decoded : EventBatch.decode(records, ClientRecordEvent.class, deadLetters)) {
             ValidationResult result = verdict(decoded.event());
             registry.counter("bulkimport.validation.verdicts", "verdict", result.verdict().name()).increment();
             result.reasons().forEach(r -> registry.counter("bulkimport.validation.reasons", "reason", r.code().name())
@@ -63,7 +63,7 @@ public class RecordValidator {
 
     /** The verdict on one client record. */
     public static ValidationResult verdict(ClientRecordEvent event) {
-        String unreadable = unreadable(event);
+        String unreadable = event.whyUnreadable();
         if (unreadable != null) {
             // a client file the import could not carry or read is accounted for as a failure, never lost
             return new ValidationResult(UUID.randomUUID(), event.accountId(), event.importId(), event.clientId(),
@@ -79,35 +79,5 @@ public class RecordValidator {
     }
 
     /** Why an import's record cannot be validated as a client file, or null when it can. */
-    static String unreadable(ClientRecordEvent event) {
-        if (event.unreadable() != null && !event.unreadable().isBlank()) {
-            return event.unreadable();
-        }
-        if (event.client() == null) {
-            return "The record came without its client file";
-        }
-        if (!event.clientId().equals(event.client().id())) {
-            return "The record's client id does not match its client file's id";
-        }
-        return null;
-    }
 
-    /**
-     * Why a record cannot be given a verdict at all (it then goes to the dead-letter topic, where
-     * report-service still counts an import's record), or null. An import's record that names its
-     * import and client always gets one: a missing or mismatched client file is a RECORD_UNREADABLE failure.
-     */
-    static String problem(ClientRecordEvent event) {
-        if (event.origin() == null) {
-            return "missing origin";
-        }
-        String missing = EventBatch.missing(new String[] {"accountId", "clientId"}, event.accountId(), event.clientId());
-        if (missing != null) {
-            return missing;
-        }
-        return switch (event.origin()) {
-            case IMPORT -> event.importId() == null || event.importId().isBlank() ? "import record without importId" : null;
-            case SAVE -> unreadable(event);
-        };
-    }
 }

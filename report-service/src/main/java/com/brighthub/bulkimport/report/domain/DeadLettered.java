@@ -7,6 +7,8 @@ import com.brighthub.bulkimport.model.Json;
 import com.brighthub.bulkimport.model.events.ClientRecordEvent;
 import com.brighthub.bulkimport.model.events.Reason;
 import com.brighthub.bulkimport.model.events.ReasonCode;
+import com.brighthub.bulkimport.report.persistence.Outcome;
+import com.brighthub.bulkimport.report.persistence.OutcomeKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;

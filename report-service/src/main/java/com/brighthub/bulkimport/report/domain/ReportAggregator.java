@@ -1,8 +1,10 @@
 package com.brighthub.bulkimport.report.domain;
 
 import com.brighthub.bulkimport.model.events.ImportEvent;
+import com.brighthub.bulkimport.report.persistence.Outcome;
 import com.brighthub.bulkimport.report.persistence.ReportWriter;
 import com.brighthub.bulkimport.report.persistence.ResolutionStore;
+import com.brighthub.bulkimport.report.persistence.SaveOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.HashSet;

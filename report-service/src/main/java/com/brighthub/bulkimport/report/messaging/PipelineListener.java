@@ -10,9 +10,9 @@ import com.brighthub.bulkimport.model.events.SyncResult;
 import com.brighthub.bulkimport.model.events.ValidationResult;
 import com.brighthub.bulkimport.model.events.Verdict;
 import com.brighthub.bulkimport.report.domain.DeadLettered;
-import com.brighthub.bulkimport.report.domain.Outcome;
+import com.brighthub.bulkimport.report.persistence.Outcome;
 import com.brighthub.bulkimport.report.domain.ReportAggregator;
-import com.brighthub.bulkimport.report.domain.SaveOutcome;
+import com.brighthub.bulkimport.report.persistence.SaveOutcome;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,7 +31,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class PipelineListener {
 
-    private static final String[] REQUIRED = {"accountId", "importId", "clientId"};
 
     @Inject
     ReportAggregator aggregator;
@@ -51,7 +50,7 @@ public class PipelineListener {
         for (ConsumerRecord<String, String> record : records) {
             switch (record.topic()) {
                 case Topics.IMPORT_EVENTS -> {
-                    ImportEvent e = EventBatch.decode(record, ImportEvent.class, PipelineListener::problem, deadLetters);
+                    ImportEvent e = EventBatch.decode(record, ImportEvent.class, deadLetters);
                     if (e != null) {
                         lifecycle.add(e);
                     }
@@ -62,8 +61,7 @@ public class PipelineListener {
                         // verdicts, each carrying its whole client
                         continue;
                     }
-                    ValidationResult v = EventBatch.decode(record, ValidationResult.class, PipelineListener::problem,
-                            deadLetters);
+                    ValidationResult v = EventBatch.decode(record, ValidationResult.class, deadLetters);
                     if (v != null) {
                         switch (v.origin()) {
                             case IMPORT -> Outcome.of(v).ifPresent(outcomes::add);
@@ -72,7 +70,7 @@ public class PipelineListener {
                     }
                 }
                 case Topics.SYNC_RESULTS -> {
-                    SyncResult s = EventBatch.decode(record, SyncResult.class, PipelineListener::problem, deadLetters);
+                    SyncResult s = EventBatch.decode(record, SyncResult.class, deadLetters);
                     if (s != null) {
                         switch (s.origin()) {
                             case IMPORT -> Outcome.of(s).ifPresent(outcomes::add);
@@ -91,29 +89,4 @@ public class PipelineListener {
         });
     }
 
-    static String problem(ImportEvent e) {
-        String missing = EventBatch.missing(new String[] {"accountId", "importId"}, e.accountId(), e.importId());
-        return missing != null ? missing : e.type() == null ? "missing type" : null;
-    }
-
-    static String problem(ValidationResult v) {
-        if (v.origin() == null || v.verdict() == null) {
-            return "missing origin or verdict";
-        }
-        return identity(v.origin(), v.accountId(), v.importId(), v.clientId());
-    }
-
-    static String problem(SyncResult s) {
-        if (s.origin() == null || s.outcome() == null) {
-            return "missing origin or outcome";
-        }
-        return identity(s.origin(), s.accountId(), s.importId(), s.clientId());
-    }
-
-    private static String identity(Origin origin, String accountId, String importId, String clientId) {
-        return switch (origin) {
-            case IMPORT -> EventBatch.missing(REQUIRED, accountId, importId, clientId);
-            case SAVE -> EventBatch.missing(new String[] {"accountId", "clientId"}, accountId, clientId);
-        };
-    }
 }

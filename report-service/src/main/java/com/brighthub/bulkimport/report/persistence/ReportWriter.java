@@ -2,8 +2,8 @@ package com.brighthub.bulkimport.report.persistence;
 
 import com.brighthub.bulkimport.model.events.ImportEvent;
 import com.brighthub.bulkimport.model.events.Reason;
-import com.brighthub.bulkimport.report.domain.Outcome;
-import com.brighthub.bulkimport.report.domain.OutcomeKind;
+import com.brighthub.bulkimport.report.persistence.Outcome;
+import com.brighthub.bulkimport.report.persistence.OutcomeKind;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -1,7 +1,7 @@
 package com.brighthub.bulkimport.report.persistence;
 
 import com.brighthub.bulkimport.model.events.Reason;
-import com.brighthub.bulkimport.report.domain.SaveOutcome;
+import com.brighthub.bulkimport.report.persistence.SaveOutcome;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -2,11 +2,11 @@ package com.brighthub.bulkimport.common.messaging;
 
 import com.brighthub.bulkimport.model.Json;
 import com.brighthub.bulkimport.model.MalformedEventException;
+import com.brighthub.bulkimport.model.events.Checked;
 import com.brighthub.bulkimport.model.events.ValidationResult;
 import com.brighthub.bulkimport.model.events.Verdict;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 
@@ -31,15 +31,14 @@ public final class EventBatch {
     }
 
     /**
-     * Decodes every record as {@code type}.
-     *
-     * @param problem returns why a decoded event cannot be processed, or null when it can
+     * Decodes every record as {@code type}; one that is not JSON of it, or that says it cannot be processed
+     * ({@link Checked#problem}), is dead-lettered with the reason.
      */
-    public static <T> List<Decoded<T>> decode(ConsumerRecords<String, String> records, Class<T> type,
-            Function<T, String> problem, DeadLetters deadLetters) {
+    public static <T extends Checked> List<Decoded<T>> decode(ConsumerRecords<String, String> records, Class<T> type,
+            DeadLetters deadLetters) {
         List<Decoded<T>> out = new ArrayList<>(records.count());
         for (ConsumerRecord<String, String> record : records) {
-            T event = decode(record, type, problem, deadLetters);
+            T event = decode(record, type, deadLetters);
             if (event != null) {
                 out.add(new Decoded<>(record, event));
             }
@@ -48,7 +47,7 @@ public final class EventBatch {
     }
 
     /** Decodes one record as {@code type}, or dead-letters it and returns null. */
-    public static <T> T decode(ConsumerRecord<String, String> record, Class<T> type, Function<T, String> problem,
+    public static <T extends Checked> T decode(ConsumerRecord<String, String> record, Class<T> type,
             DeadLetters deadLetters) {
         if (record.value() != null && record.value().length() > MAX_EVENT_CHARS) {
             deadLetters.send(record, "oversized: " + record.value().length() + " characters (limit " + MAX_EVENT_CHARS + ")");
@@ -56,7 +55,7 @@ public final class EventBatch {
         }
         try {
             T event = Json.read(record.value(), type);
-            String why = problem.apply(event);
+            String why = event.problem();
             if (why == null) {
                 return event;
             }
@@ -84,14 +83,4 @@ public final class EventBatch {
         }
     }
 
-    /** A check helper: the name of the first blank required value, as a problem text, or null. */
-    public static String missing(String[] names, Object... values) {
-        for (int i = 0; i < values.length; i++) {
-            Object v = values[i];
-            if (v == null || (v instanceof String s && s.isBlank())) {
-                return "missing " + names[i];
-            }
-        }
-        return null;
-    }
 }

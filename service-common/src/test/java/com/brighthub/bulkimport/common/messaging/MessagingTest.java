@@ -120,8 +120,7 @@ class MessagingTest {
                 .add(Topics.CLIENT_LINKS, "A:BM-4", "x".repeat(EventBatch.MAX_EVENT_CHARS + 1))
                 .build();
 
-        var decoded = EventBatch.decode(batch, ClientLink.class, l -> EventBatch.missing(new String[] {"clientId"},
-                l.clientId()), dlq);
+        var decoded = EventBatch.decode(batch, ClientLink.class, dlq);
 
         assertThat(decoded).extracting(d -> d.event().clientId()).containsExactly("BM-1");
         assertThat(emitter.sent).hasSize(3);

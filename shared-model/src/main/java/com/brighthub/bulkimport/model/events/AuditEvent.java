@@ -10,5 +10,10 @@ import java.util.UUID;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AuditEvent(UUID eventId, String accountId, String userId, String role, String action, String outcome,
-        String importId, String message, Instant at) {
+        String importId, String message, Instant at) implements Checked {
+
+    @Override
+    public String problem() {
+        return Checked.missing(new String[] {"accountId", "action", "outcome"}, accountId, action, outcome);
+    }
 }

@@ -10,5 +10,11 @@ import java.time.Instant;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ClientLink(String accountId, String clientId, String brightClientId, Instant linkedAt,
-        String linkedByImport) {
+        String linkedByImport) implements Checked {
+
+    @Override
+    public String problem() {
+        return Checked.missing(new String[] {"accountId", "clientId", "brightClientId"}, accountId, clientId,
+                brightClientId);
+    }
 }

@@ -20,13 +20,40 @@ public record ClientRecordEvent(
         Origin origin,
         Instant occurredAt,
         Client client,
-        String unreadable) {
+        String unreadable) implements Checked {
 
     /**
      * The header naming an import's record's import: whatever happens to the record's value, a consumer
      * that dead-letters it can still say which import it belonged to.
      */
     public static final String IMPORT_HEADER = "import-id";
+
+    /**
+     * Named by its client (and an import's by its import). A save's record must also be readable: only an
+     * import's unreadable record has a verdict, RECORD_UNREADABLE, as the import accounts for every client.
+     */
+    @Override
+    public String problem() {
+        String identity = Checked.clientIdentity(origin, accountId, importId, clientId);
+        if (identity != null || origin == Origin.IMPORT) {
+            return identity;
+        }
+        return whyUnreadable();
+    }
+
+    /** Why the record's client file cannot be validated, in words for the practice, or null when it can. */
+    public String whyUnreadable() {
+        if (unreadable != null && !unreadable.isBlank()) {
+            return unreadable;
+        }
+        if (client == null) {
+            return "The record came without its client file";
+        }
+        if (!clientId.equals(client.id())) {
+            return "The record's client id does not match its client file's id";
+        }
+        return null;
+    }
 
     /** A record for a client saved in BrightManager; {@code occurredAt} is the save's time, which orders saves. */
     public static ClientRecordEvent fromSave(String accountId, Client client, Instant savedAt) {

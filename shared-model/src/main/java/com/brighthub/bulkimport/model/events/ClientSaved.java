@@ -9,5 +9,13 @@ import java.util.UUID;
  * BrightManager's client-saved event (contracts.md): a client file was saved.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ClientSaved(UUID eventId, String accountId, Instant savedAt, Client client) {
+public record ClientSaved(UUID eventId, String accountId, Instant savedAt, Client client) implements Checked {
+
+    @Override
+    public String problem() {
+        if (client == null) {
+            return "missing client";
+        }
+        return Checked.missing(new String[] {"accountId", "client.id"}, accountId, client.id());
+    }
 }

@@ -22,7 +22,13 @@ public record ImportEvent(
         long total,
         long alreadyLinked,
         long emitted,
-        String failureReason) {
+        String failureReason) implements Checked {
+
+    @Override
+    public String problem() {
+        String missing = Checked.missing(new String[] {"accountId", "importId"}, accountId, importId);
+        return missing != null ? missing : type == null ? "missing type" : null;
+    }
 
     /** The lifecycle facts import-api publishes. */
     public enum Type {

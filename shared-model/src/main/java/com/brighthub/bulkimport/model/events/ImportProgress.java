@@ -20,5 +20,10 @@ public record ImportProgress(
         long excluded,
         long alreadyLinked,
         Instant lastOutcomeAt,
-        boolean completed) {
+        boolean completed) implements Checked {
+
+    @Override
+    public String problem() {
+        return Checked.missing(new String[] {"accountId", "importId"}, accountId, importId);
+    }
 }

@@ -20,9 +20,14 @@ public record SyncResult(
         String brightClientId,
         List<Reason> reasons,
         String clientReference,
-        String clientName) {
+        String clientName) implements Checked {
 
     public SyncResult {
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
+    }
+
+    @Override
+    public String problem() {
+        return outcome == null ? "missing outcome" : Checked.clientIdentity(origin, accountId, importId, clientId);
     }
 }

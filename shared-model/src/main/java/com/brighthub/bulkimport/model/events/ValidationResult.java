@@ -24,7 +24,7 @@ public record ValidationResult(
         Client client,
         String clientReference,
         String clientName,
-        Instant recordedAt) {
+        Instant recordedAt) implements Checked {
 
     /**
      * The Kafka header that carries the verdict's name, so a consumer that needs only some verdicts
@@ -34,5 +34,21 @@ public record ValidationResult(
 
     public ValidationResult {
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
+    }
+
+    /** Named by its client, with a verdict; a PASS carries its client, which sync-worker creates from. */
+    @Override
+    public String problem() {
+        if (verdict == null) {
+            return "missing verdict";
+        }
+        String identity = Checked.clientIdentity(origin, accountId, importId, clientId);
+        if (identity != null) {
+            return identity;
+        }
+        if (verdict == Verdict.PASS && (client == null || !clientId.equals(client.id()))) {
+            return "a PASS verdict must carry its client";
+        }
+        return null;
     }
 }

@@ -7,6 +7,7 @@ import com.brighthub.bulkimport.syncworker.brightclient.BrightClientPort;
 import com.brighthub.bulkimport.syncworker.brightclient.BrightClientRecord;
 import com.brighthub.bulkimport.syncworker.brightclient.BrightClientUnavailableException;
 import com.brighthub.bulkimport.syncworker.config.SyncConfig;
+import com.brighthub.bulkimport.syncworker.persistence.ClientState;
 import com.brighthub.bulkimport.syncworker.persistence.ClientSyncStore;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -62,7 +63,7 @@ public class ClientSynchroniser {
 
     /**
      * How soon a call refused by the open circuit breaker is asked again: when the breaker lets trial calls
-     * through. Also how long one probe's answer about an account stands.
+     * through. Also how long one probe's answer about an account stands ({@link AccountProbes}).
      */
     private Duration breakerRetry;
 
@@ -74,48 +75,8 @@ public class ClientSynchroniser {
 
     private volatile boolean stopping;
 
-    /**
-     * A create BrightClient accepted, per account: sent again with its own idempotency key it creates
-     * nothing and returns the same record, so it tells whether BrightClient serves the account now. Sent
-     * around the circuit breaker, and at most once per {@link #breakerRetry} whatever the number of records
-     * asking: their answers are shared.
-     */
-    private static final class Probe {
-        private final String accountId;
-        private final String idempotencyKey;
-        private final BrightClientRecord record;
-        private CompletableFuture<Boolean> served;
-        private long askedAt;
-
-        Probe(String accountId, String idempotencyKey, BrightClientRecord record) {
-            this.accountId = accountId;
-            this.idempotencyKey = idempotencyKey;
-            this.record = record;
-        }
-
-        synchronized CompletableFuture<Boolean> ask(BrightClientPort port, long nowNanos, Duration standsFor) {
-            if (served == null || served.isDone() && nowNanos - askedAt >= standsFor.toNanos()) {
-                askedAt = nowNanos;
-                CompletableFuture<Boolean> answer = new CompletableFuture<>();
-                try {
-                    port.create(accountId, idempotencyKey, record)
-                            .whenComplete((a, failure) -> answer.complete(failure == null && a != null));
-                } catch (RuntimeException e) {
-                    answer.complete(false);
-                }
-                served = answer;
-            }
-            return served;
-        }
-    }
-
-    private final Map<String, Probe> probes = java.util.Collections.synchronizedMap(
-            new LinkedHashMap<>(64, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Probe> eldest) {
-                    return size() > 10_000;
-                }
-            });
+    /** Whether BrightClient serves an account now: the probe that tells one failing record from an outage. */
+    private final AccountProbes probes = new AccountProbes();
 
     /** Runs work on the synchroniser's own event loop. */
     private Executor onLoop;
@@ -259,12 +220,7 @@ public class ClientSynchroniser {
      * create of the account to probe with (a lone save), which then waits as in an outage.
      */
     private void ifServed(String accountId, Runnable served, Runnable orElse) {
-        Probe probe = probes.get(accountId);
-        if (probe == null) {
-            orElse.run();
-            return;
-        }
-        probe.ask(brightClient.aroundBreaker(), System.nanoTime(), breakerRetry)
+        probes.served(accountId, brightClient.aroundBreaker(), System.nanoTime(), breakerRetry)
                 .thenAccept(yes -> onLoop.execute(yes ? served : orElse));
     }
 
@@ -340,7 +296,7 @@ public class ClientSynchroniser {
         SyncRules.Create create = (SyncRules.Create) step;
         return brightClient.create(r.accountId(), create.idempotencyKey(), create.record()).thenApply(answer -> {
             if (answer.accepted()) {
-                probes.put(r.accountId(), new Probe(r.accountId(), create.idempotencyKey(), create.record()));
+                probes.accepted(r.accountId(), create.idempotencyKey(), create.record());
                 Log.debugf("client %s of account %s linked to %s", r.clientId(), r.accountId(), answer.id());
             }
             return SyncRules.created(r, state, answer);

@@ -7,6 +7,7 @@ import com.brighthub.bulkimport.model.events.SyncOutcome;
 import com.brighthub.bulkimport.model.events.ValidationResult;
 import com.brighthub.bulkimport.syncworker.brightclient.BrightClientPort.Answer;
 import com.brighthub.bulkimport.syncworker.brightclient.BrightClientRecord;
+import com.brighthub.bulkimport.syncworker.persistence.ClientState;
 import java.util.function.Predicate;
 
 /**

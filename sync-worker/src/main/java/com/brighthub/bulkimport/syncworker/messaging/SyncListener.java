@@ -9,7 +9,7 @@ import com.brighthub.bulkimport.model.events.ClientLink;
 import com.brighthub.bulkimport.model.events.SyncResult;
 import com.brighthub.bulkimport.model.events.ValidationResult;
 import com.brighthub.bulkimport.model.events.Verdict;
-import com.brighthub.bulkimport.syncworker.domain.ClientState;
+import com.brighthub.bulkimport.syncworker.persistence.ClientState;
 import com.brighthub.bulkimport.syncworker.domain.ClientSynchroniser;
 import com.brighthub.bulkimport.syncworker.domain.SyncDecision;
 import com.brighthub.bulkimport.syncworker.persistence.ClientSyncStore;
@@ -38,7 +38,6 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 @ApplicationScoped
 public class SyncListener {
 
-    private static final String[] REQUIRED = {"accountId", "clientId"};
 
     @Inject
     ClientSynchroniser synchroniser;
@@ -75,7 +74,7 @@ public class SyncListener {
                 // nothing to sync: a FAIL or EXCLUDED verdict is skipped unread (report-service reads it)
                 continue;
             }
-            ValidationResult v = EventBatch.decode(record, ValidationResult.class, SyncListener::problem, deadLetters);
+            ValidationResult v = EventBatch.decode(record, ValidationResult.class, deadLetters);
             if (v != null && v.verdict() == Verdict.PASS) {
                 passes.add(v);
             }
@@ -123,17 +122,4 @@ public class SyncListener {
         KeyedMessages.sendAll(results, outcomes);
     }
 
-    static String problem(ValidationResult r) {
-        String missing = EventBatch.missing(REQUIRED, r.accountId(), r.clientId());
-        if (missing != null) {
-            return missing;
-        }
-        if (r.verdict() == null || r.origin() == null) {
-            return "missing verdict or origin";
-        }
-        if (r.verdict() == Verdict.PASS && (r.client() == null || !r.clientId().equals(r.client().id()))) {
-            return "a PASS verdict must carry its client";
-        }
-        return null;
-    }
 }

@@ -1,6 +1,6 @@
 package com.brighthub.bulkimport.syncworker.persistence;
 
-import com.brighthub.bulkimport.syncworker.domain.ClientState;
+import com.brighthub.bulkimport.syncworker.persistence.ClientState;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -12,6 +12,7 @@ import com.brighthub.bulkimport.syncworker.brightclient.BrightClientPort.Answer;
 import com.brighthub.bulkimport.syncworker.domain.SyncRules.Create;
 import com.brighthub.bulkimport.syncworker.domain.SyncRules.Decided;
 import com.brighthub.bulkimport.syncworker.domain.SyncRules.Update;
+import com.brighthub.bulkimport.syncworker.persistence.ClientState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.brighthub.bulkimport.importapi.domain;
+package com.brighthub.bulkimport.importapi.persistence;
 
 /**
  * An import's status as the API reports it. import-api owns it; report-service follows it.

@@ -1,4 +1,4 @@
-package com.brighthub.bulkimport.report.domain;
+package com.brighthub.bulkimport.report.persistence;
 
 /**
  * How a client of an import ended; every emitted client ends in exactly one of these.

@@ -1,4 +1,4 @@
-package com.brighthub.bulkimport.syncworker.domain;
+package com.brighthub.bulkimport.syncworker.persistence;
 
 /**
  * What sync-worker knows of one BrightManager client: its link to BrightClient, if any, and how many

@@ -1,4 +1,4 @@
-package com.brighthub.bulkimport.report.domain;
+package com.brighthub.bulkimport.report.persistence;
 
 import com.brighthub.bulkimport.model.events.Reason;
 import com.brighthub.bulkimport.model.events.SyncOutcome;
