@@ -93,6 +93,8 @@ apps() {
     cp -al "$ROOT/$svc/target/quarkus-app" "$ctx/target/" 2>/dev/null || cp -a "$ROOT/$svc/target/quarkus-app" "$ctx/target/"
     build "brighthub/$svc:$VERSION" "$ROOT/docker/app.Dockerfile" "$ctx" --build-arg "PORT=$port" --build-arg "MANAGEMENT_PORT=$((port + 1000))"
   done
+  # the images these builds replaced (ours only, by label; none a container still uses)
+  docker image prune -f --filter "label=bright.version" >/dev/null
 }
 
 "$ROOT/scripts/docker.sh" ensure
