@@ -209,16 +209,18 @@ class SyncListenerTest {
         when(brightClient.create(eq(account), eq(account + ":BM-10:0"), any())).thenReturn(failing);
         when(brightClient.create(eq(account), eq(account + ":BM-11:0"), any())).thenReturn(accepted("BC-11"));
 
-        // BM-10 fails first, then BrightClient takes BM-11: past the bound (3 attempts, 1 s in tests) BM-10 is given up
+        // BM-10 fails first, then BrightClient takes BM-11: past the bound (3 attempts, 1 s in tests) BrightClient
+        // answers a probe (BM-11's create again), BM-10 fails its last attempt, a probe answers again: given up
         deliver(pass("IMP-1", Origin.IMPORT, "BM-10"), pass("IMP-1", Origin.IMPORT, "BM-11"));
 
         assertThat(results()).extracting(SyncResult::clientId, SyncResult::outcome).containsExactly(
                 tuple("BM-10", SyncOutcome.REJECTED), tuple("BM-11", SyncOutcome.IMPORTED));
         assertThat(results().get(0).reasons()).singleElement().satisfies(r -> {
             assertThat(r.code()).isEqualTo(ReasonCode.BRIGHTCLIENT_UNAVAILABLE);
-            assertThat(r.detail()).contains("3 attempts").contains("500");
+            assertThat(r.detail()).contains("4 attempts").contains("500");
         });
-        verify(brightClient, times(3)).create(eq(account), eq(account + ":BM-10:0"), any());
+        verify(brightClient, times(4)).create(eq(account), eq(account + ":BM-10:0"), any());
+        verify(brightClient, times(3)).create(eq(account), eq(account + ":BM-11:0"), any());
 
         // a later save tries again, with the same idempotency key (the failed create may have happened)
         when(brightClient.create(eq(account), eq(account + ":BM-10:0"), any())).thenReturn(accepted("BC-10"));
@@ -251,9 +253,48 @@ class SyncListenerTest {
             assertThat(r.code()).isEqualTo(ReasonCode.BRIGHTCLIENT_UNAVAILABLE);
             assertThat(r.detail()).contains("3 attempts").contains("500");
         });
-        // the probe (BM-21's accepted create, repeated) and the last attempt went around the breaker, once each
+        // the last attempt went around the breaker between two probes (BM-21's accepted create, repeated)
         verify(around, times(1)).create(eq(account), eq(account + ":BM-20:0"), any());
-        verify(around, times(1)).create(eq(account), eq(account + ":BM-21:0"), any());
+        verify(around, times(2)).create(eq(account), eq(account + ":BM-21:0"), any());
+    }
+
+    @Test
+    void aRecordWhoseLastFailureCameJustBeforeAnOutageEndedIsImportedNotGivenUp() {
+        CompletableFuture<BrightClientPort.Answer> down =
+                CompletableFuture.failedFuture(new BrightClientUnavailableException("BrightClient answered 503", null, null));
+        when(brightClient.create(eq(account), eq(account + ":BM-31:0"), any())).thenReturn(accepted("BC-31"));
+        // BM-30 spends its bound in an outage; by its probe BrightClient is back, so it is not given up: its
+        // last attempt is made, and BrightClient takes it
+        when(brightClient.create(eq(account), eq(account + ":BM-30:0"), any()))
+                .thenReturn(down, down, down).thenReturn(accepted("BC-30"));
+
+        deliver(pass("IMP-1", Origin.IMPORT, "BM-31"), pass("IMP-1", Origin.IMPORT, "BM-30"));
+
+        assertThat(results()).extracting(SyncResult::clientId, SyncResult::outcome).containsExactly(
+                tuple("BM-31", SyncOutcome.IMPORTED), tuple("BM-30", SyncOutcome.IMPORTED));
+        verify(brightClient, times(4)).create(eq(account), eq(account + ":BM-30:0"), any());
+    }
+
+    @Test
+    void aRecordWhoseLastAttemptFailsAsAnOutageBeginsWaitsForItsEnd() {
+        CompletableFuture<BrightClientPort.Answer> down =
+                CompletableFuture.failedFuture(new BrightClientUnavailableException("BrightClient answered 503", null, null));
+        when(brightClient.create(eq(account), eq(account + ":BM-32:0"), any()))
+                .thenReturn(down, down, down).thenReturn(accepted("BC-32"));
+        when(brightClient.create(eq(account), eq(account + ":BM-33:0"), any())).thenReturn(accepted("BC-33"));
+        BrightClientPort around = mock(BrightClientPort.class);
+        when(brightClient.aroundBreaker()).thenReturn(around);
+        // the probe answers, BM-32's last attempt fails, and the probe after it fails too: an outage began,
+        // which never fails a record, so BM-32 waits and is taken once BrightClient is back
+        when(around.create(eq(account), eq(account + ":BM-33:0"), any())).thenReturn(accepted("BC-33"), down);
+        when(around.create(eq(account), eq(account + ":BM-32:0"), any())).thenReturn(down);
+
+        deliver(pass("IMP-1", Origin.IMPORT, "BM-33"), pass("IMP-1", Origin.IMPORT, "BM-32"));
+
+        assertThat(results()).extracting(SyncResult::clientId, SyncResult::outcome).containsExactly(
+                tuple("BM-33", SyncOutcome.IMPORTED), tuple("BM-32", SyncOutcome.IMPORTED));
+        verify(around, times(1)).create(eq(account), eq(account + ":BM-32:0"), any());
+        verify(around, times(2)).create(eq(account), eq(account + ":BM-33:0"), any());
     }
 
     @Test

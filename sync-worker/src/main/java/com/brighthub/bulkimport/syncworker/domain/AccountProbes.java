@@ -32,8 +32,10 @@ final class AccountProbes {
             this.record = record;
         }
 
-        synchronized CompletableFuture<Boolean> ask(BrightClientPort port, long nowNanos, Duration standsFor) {
-            if (served == null || served.isDone() && nowNanos - askedAt >= standsFor.toNanos()) {
+        synchronized CompletableFuture<Boolean> ask(BrightClientPort port, long nowNanos, Duration standsFor,
+                long notAskedBefore) {
+            if (served == null || askedAt - notAskedBefore < 0
+                    || served.isDone() && nowNanos - askedAt >= standsFor.toNanos()) {
                 askedAt = nowNanos;
                 CompletableFuture<Boolean> answer = new CompletableFuture<>();
                 try {
@@ -61,12 +63,15 @@ final class AccountProbes {
     }
 
     /**
-     * True if BrightClient answers the account's probe through {@code port} (an answer less than
-     * {@code standsFor} old is reused); false if the probe fails, or if nothing of the account was ever
-     * accepted to probe with.
+     * True if BrightClient answers the account's probe through {@code port}; false if the probe fails, or if
+     * nothing of the account was ever accepted to probe with. A probe asked at {@code notAskedBefore} or
+     * later is reused while its answer is less than {@code standsFor} old: an answer about BrightClient
+     * from before a record's failure says nothing about that failure.
      */
-    CompletableFuture<Boolean> served(String accountId, BrightClientPort port, long nowNanos, Duration standsFor) {
+    CompletableFuture<Boolean> served(String accountId, BrightClientPort port, long nowNanos, Duration standsFor,
+            long notAskedBefore) {
         Probe probe = byAccount.get(accountId);
-        return probe == null ? CompletableFuture.completedFuture(false) : probe.ask(port, nowNanos, standsFor);
+        return probe == null ? CompletableFuture.completedFuture(false)
+                : probe.ask(port, nowNanos, standsFor, notAskedBefore);
     }
 }

@@ -18,6 +18,7 @@ public final class Backoff {
     private Duration wait = FIRST;
     private int failures;
     private long firstFailureNanos;
+    private long lastFailureNanos;
 
     /**
      * @param max           the longest wait between attempts
@@ -46,6 +47,7 @@ public final class Backoff {
         if (failures++ == 0) {
             firstFailureNanos = nowNanos;
         }
+        lastFailureNanos = nowNanos;
         return failures >= attemptsBound && Duration.ofNanos(nowNanos - firstFailureNanos).compareTo(timeBound) >= 0;
     }
 
@@ -55,6 +57,11 @@ public final class Backoff {
      */
     public boolean timeSpent(long nowNanos) {
         return failures > 0 && Duration.ofNanos(nowNanos - firstFailureNanos).compareTo(timeBound) >= 0;
+    }
+
+    /** When the last failure was counted (meaningless before the first). */
+    public long lastFailureNanos() {
+        return lastFailureNanos;
     }
 
     /** Failures counted so far. */

@@ -164,13 +164,7 @@ public class ClientSynchroniser {
             answered.completeExceptionally(new IllegalStateException("sync-worker is shutting down"));
             return;
         }
-        CompletionStage<SyncDecision> decision;
-        try {
-            decision = decide(r, state);
-        } catch (RuntimeException e) {
-            decision = CompletableFuture.failedFuture(e);
-        }
-        decision.whenComplete((d, failure) -> {
+        decide(r, state, brightClient).whenComplete((d, failure) -> {
             if (failure == null) {
                 answered.complete(d);
                 return;
@@ -192,11 +186,9 @@ public class ClientSynchroniser {
                         r.importId(), breakerRetry);
                 after(breakerRetry, again);
             } else if (cause instanceof BrightClientUnavailableException || cause instanceof TimeoutException) {
-                BrightClientUnavailableException unavailable = cause instanceof BrightClientUnavailableException u ? u : null;
-                Duration pause = backoff.pause(unavailable == null ? null : unavailable.retryAfter());
-                boolean throttled = unavailable != null && unavailable.throttled();
-                if (!throttled && backoff.failedAndSpent(System.nanoTime())) {
-                    ifServed(r.accountId(), () -> giveUp(r, state, backoff, cause, answered), () -> after(pause, again));
+                Duration pause = backoff.pause(cause instanceof BrightClientUnavailableException u ? u.retryAfter() : null);
+                if (failedByBrightClient(cause) && backoff.failedAndSpent(System.nanoTime())) {
+                    lastAttempt(r, state, backoff, answered, () -> after(pause, again));
                     return;
                 }
                 Log.warnf("BrightClient unavailable for client %s of import %s (%s); trying again in %ds",
@@ -217,38 +209,36 @@ public class ClientSynchroniser {
      * Asks BrightClient, with a create of the account it already took (same idempotency key: nothing is
      * created), whether it serves the account now: {@code served} runs if it answers, {@code orElse} if the
      * probe fails too – BrightClient is down, and an outage never fails a record – or if there is no earlier
-     * create of the account to probe with (a lone save), which then waits as in an outage.
+     * create of the account to probe with (a lone save), which then waits as in an outage. Only a probe asked
+     * at {@code sinceNanos} or later answers.
      */
-    private void ifServed(String accountId, Runnable served, Runnable orElse) {
-        probes.served(accountId, brightClient.aroundBreaker(), System.nanoTime(), breakerRetry)
+    private void ifServedSince(String accountId, long sinceNanos, Runnable served, Runnable orElse) {
+        probes.served(accountId, brightClient.aroundBreaker(), System.nanoTime(), breakerRetry, sinceNanos)
                 .thenAccept(yes -> onLoop.execute(yes ? served : orElse));
     }
 
     /**
-     * The record's last attempt, around the circuit breaker, once BrightClient is seen to serve the account:
-     * its decision if it succeeds; given up if it fails as before. Anything else (a throttled answer, an
-     * outage) waits with {@code orElse}.
+     * The record has failed on its own for as long as its bound allows. It is given up only if it fails
+     * between two answers of BrightClient for its account: a probe asked after its last failure answers,
+     * its last attempt (around the circuit breaker, which its own failures may hold open) fails as before,
+     * and a probe asked after that answers too. An outage that begins or ends between these is never the
+     * record's fault, so then, as for a throttled answer, it waits with {@code orElse}; a success is its
+     * decision.
      */
     private void lastAttempt(ValidationResult r, ClientState state, Backoff backoff, CompletableFuture<SyncDecision> answered,
             Runnable orElse) {
-        ifServed(r.accountId(), () -> {
-            Log.infof("client %s of import %s: after %d failures of its own the circuit breaker refuses its calls;"
-                    + " BrightClient serves the account, so its last attempt goes around the breaker", r.clientId(),
-                    r.importId(), backoff.failures());
-            CompletionStage<SyncDecision> decision;
-            try {
-                decision = decide(r, state, brightClient.aroundBreaker());
-            } catch (RuntimeException e) {
-                decision = CompletableFuture.failedFuture(e);
-            }
-            decision.whenComplete((d, failure) -> onLoop.execute(() -> {
+        ifServedSince(r.accountId(), backoff.lastFailureNanos(), () -> {
+            Log.infof("client %s of import %s: after %d failures of its own over %ds, while BrightClient serves the"
+                    + " account; its last attempt goes around the circuit breaker", r.clientId(), r.importId(),
+                    backoff.failures(), backoff.failingFor(System.nanoTime()).toSeconds());
+            decide(r, state, brightClient.aroundBreaker()).whenComplete((d, failure) -> onLoop.execute(() -> {
                 Throwable cause = failure == null ? null : unwrap(failure);
                 if (cause == null) {
                     answered.complete(d);
-                } else if (cause instanceof BrightClientUnavailableException u && !u.throttled()
-                        || cause instanceof TimeoutException) {
+                } else if (failedByBrightClient(cause)) {
                     backoff.failedAndSpent(System.nanoTime());
-                    giveUp(r, state, backoff, cause, answered);
+                    ifServedSince(r.accountId(), backoff.lastFailureNanos(),
+                            () -> giveUp(r, state, backoff, cause, answered), orElse);
                 } else if (cause instanceof BrightClientUnavailableException) {
                     orElse.run();
                 } else {
@@ -272,6 +262,14 @@ public class ClientSynchroniser {
         answered.complete(SyncRules.givenUp(r, state, backoff.failures(), failingFor, cause.getMessage()));
     }
 
+    /**
+     * BrightClient failed the record's call (5xx, unreachable, timed out): a failure that counts towards the
+     * record's bound. A 429 only limits calls and never does.
+     */
+    private static boolean failedByBrightClient(Throwable cause) {
+        return cause instanceof BrightClientUnavailableException u ? !u.throttled() : cause instanceof TimeoutException;
+    }
+
     private static Throwable unwrap(Throwable failure) {
         Throwable t = failure;
         while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
@@ -280,11 +278,16 @@ public class ClientSynchroniser {
         return t;
     }
 
-    private CompletionStage<SyncDecision> decide(ValidationResult r, ClientState state) {
-        return decide(r, state, brightClient);
+    /** The record's next step, made through {@code brightClient}; a failure to make it fails the stage. */
+    private CompletionStage<SyncDecision> decide(ValidationResult r, ClientState state, BrightClientPort brightClient) {
+        try {
+            return step(r, state, brightClient);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
-    private CompletionStage<SyncDecision> decide(ValidationResult r, ClientState state, BrightClientPort brightClient) {
+    private CompletionStage<SyncDecision> step(ValidationResult r, ClientState state, BrightClientPort brightClient) {
         SyncRules.Step step = SyncRules.next(r, state, statuses::cancelled);
         if (step instanceof SyncRules.Decided decided) {
             return CompletableFuture.completedFuture(decided.decision());

@@ -42,7 +42,7 @@ class AccountProbesTest {
 
     @Test
     void anAccountWithNothingAcceptedIsNeverProbedAndNotServed() {
-        assertThat(probes.served("ACC", brightClient, 0, STANDS)).isCompletedWithValue(false);
+        assertThat(probes.served("ACC", brightClient, 0, STANDS, 0)).isCompletedWithValue(false);
         assertThat(brightClient.keys).isEmpty();
     }
 
@@ -51,7 +51,7 @@ class AccountProbesTest {
         probes.accepted("ACC", "ACC:BM-1:0", RECORD);
         probes.accepted("ACC", "ACC:BM-2:0", RECORD);
 
-        CompletableFuture<Boolean> served = probes.served("ACC", brightClient, 0, STANDS);
+        CompletableFuture<Boolean> served = probes.served("ACC", brightClient, 0, STANDS, 0);
         assertThat(served).isNotDone();
         brightClient.answers.get(0).complete(BrightClientPort.Answer.rejected(409, "already there"));
 
@@ -64,17 +64,17 @@ class AccountProbesTest {
         probes.accepted("ACC", "ACC:BM-1:0", RECORD);
         long second = 1_000_000_000L;
 
-        CompletableFuture<Boolean> first = probes.served("ACC", brightClient, 0, STANDS);
-        CompletableFuture<Boolean> whileInFlight = probes.served("ACC", brightClient, 3 * second, STANDS);
+        CompletableFuture<Boolean> first = probes.served("ACC", brightClient, 0, STANDS, 0);
+        CompletableFuture<Boolean> whileInFlight = probes.served("ACC", brightClient, 3 * second, STANDS, 0);
         brightClient.answers.get(0).completeExceptionally(new BrightClientUnavailableException("503", null, null));
-        CompletableFuture<Boolean> whileItStands = probes.served("ACC", brightClient, second, STANDS);
+        CompletableFuture<Boolean> whileItStands = probes.served("ACC", brightClient, second, STANDS, 0);
 
         assertThat(first).isCompletedWithValue(false);
         assertThat(whileInFlight).isSameAs(first);
         assertThat(whileItStands).isSameAs(first);
         assertThat(brightClient.keys).hasSize(1);
 
-        CompletableFuture<Boolean> later = probes.served("ACC", brightClient, 2 * second, STANDS);
+        CompletableFuture<Boolean> later = probes.served("ACC", brightClient, 2 * second, STANDS, 0);
         brightClient.answers.get(1).complete(BrightClientPort.Answer.accepted("BC-1"));
         assertThat(later).isCompletedWithValue(true);
         assertThat(brightClient.keys).hasSize(2);
@@ -90,6 +90,25 @@ class AccountProbesTest {
             }
         };
 
-        assertThat(probes.served("ACC", broken, 0, STANDS)).isCompletedWithValue(false);
+        assertThat(probes.served("ACC", broken, 0, STANDS, 0)).isCompletedWithValue(false);
+    }
+
+    @Test
+    void anAnswerFromAProbeAskedBeforeARecordFailedIsNotReusedForIt() {
+        probes.accepted("ACC", "ACC:BM-1:0", RECORD);
+        long second = 1_000_000_000L;
+
+        CompletableFuture<Boolean> before = probes.served("ACC", brightClient, 0, STANDS, 0);
+        brightClient.answers.get(0).complete(BrightClientPort.Answer.accepted("BC-1"));
+        // a record failed at 1 s, while the answer of 0 s still stands: only a probe asked since counts
+        CompletableFuture<Boolean> since = probes.served("ACC", brightClient, second, STANDS, second);
+        CompletableFuture<Boolean> sinceAgain = probes.served("ACC", brightClient, second, STANDS, second);
+
+        assertThat(before).isCompletedWithValue(true);
+        assertThat(since).isNotSameAs(before).isNotDone();
+        assertThat(sinceAgain).isSameAs(since);
+        brightClient.answers.get(1).completeExceptionally(new BrightClientUnavailableException("503", null, null));
+        assertThat(since).isCompletedWithValue(false);
+        assertThat(brightClient.keys).hasSize(2);
     }
 }
