@@ -40,6 +40,7 @@ class ChangeListenerTest {
 
     @BeforeEach
     void setUp() {
+        connector.sink("save-records").clear();
         connector.sink("client-records").clear();
         connector.sink("dead-letters").clear();
         when(brightManager.account("ON")).thenReturn(Optional.of(new BrightManagerPort.Account("ON", "On", true)));
@@ -53,20 +54,21 @@ class ChangeListenerTest {
     }
 
     @Test
-    void aSaveOnAnEnabledAccountBecomesAClientRecordKeptInSaveOrder() {
+    void aSaveOnAnEnabledAccountBecomesAClientRecordOnTheSaveLaneKeptInSaveOrder() {
         Instant first = Instant.parse("2026-11-25T10:00:00Z");
         Instant second = first.plusSeconds(5);
 
         listener.onSaves(PolledBatch.of(Topics.CLIENT_SAVED, "ON:BM-1", saved("ON", "BM-1", first),
                 "ON:BM-1", saved("ON", "BM-1", second)));
 
-        List<ClientRecordEvent> records = connector.sink("client-records").received().stream()
+        List<ClientRecordEvent> records = connector.sink("save-records").received().stream()
                 .map(m -> Json.read((String) m.getPayload(), ClientRecordEvent.class)).toList();
         assertThat(records).extracting(ClientRecordEvent::origin).containsOnly(Origin.SAVE);
         assertThat(records).extracting(ClientRecordEvent::occurredAt).containsExactly(first, second);
         assertThat(records).extracting(ClientRecordEvent::importId).containsOnlyNulls();
-        assertThat(connector.sink("client-records").received().get(0).getMetadata(OutgoingKafkaRecordMetadata.class)
+        assertThat(connector.sink("save-records").received().get(0).getMetadata(OutgoingKafkaRecordMetadata.class)
                 .orElseThrow().getKey()).isEqualTo("ON:BM-1");
+        assertThat(connector.sink("client-records").received()).as("nothing on the imports' lane").isEmpty();
     }
 
     @Test
@@ -74,7 +76,7 @@ class ChangeListenerTest {
         listener.onSaves(PolledBatch.of(Topics.CLIENT_SAVED, "OFF:BM-1", saved("OFF", "BM-1", Instant.now()),
                 "GONE:BM-2", saved("GONE", "BM-2", Instant.now())));
 
-        assertThat(connector.sink("client-records").received()).isEmpty();
+        assertThat(connector.sink("save-records").received()).isEmpty();
     }
 
     @Test
@@ -83,6 +85,6 @@ class ChangeListenerTest {
                 "ON:BM-3", saved("ON", "BM-3", Instant.now())));
 
         assertThat(connector.sink("dead-letters").received()).hasSize(2);
-        assertThat(connector.sink("client-records").received()).hasSize(1);
+        assertThat(connector.sink("save-records").received()).hasSize(1);
     }
 }

@@ -42,12 +42,15 @@ class RecordValidatorTest {
 
     InMemorySink<String> results;
     InMemorySink<String> deadLetters;
+    InMemorySink<String> saveVerdicts;
 
     @BeforeEach
     void clear() {
         results = connector.sink("validation-results");
         deadLetters = connector.sink("dead-letters");
         results.clear();
+        saveVerdicts = connector.sink("save-verdicts");
+        saveVerdicts.clear();
         deadLetters.clear();
     }
 
@@ -96,15 +99,16 @@ class RecordValidatorTest {
         String save = Json.write(new ClientRecordEvent(UUID.randomUUID(), "ACC", null, "BM-4", Origin.SAVE, savedAt,
                 client("BM-4", "SELF_ASSESSMENT", List.of()), null));
 
-        validator.validate(PolledBatch.of(Topics.CLIENT_RECORDS, "ACC:BM-4", save));
+        validator.validateSaves(PolledBatch.of(Topics.SAVE_RECORDS, "ACC:BM-4", save));
 
-        ValidationResult r = result(results.received().get(0));
+        assertThat(results.received()).as("a save's verdict stays on the save lane").isEmpty();
+        ValidationResult r = result(saveVerdicts.received().get(0));
         assertThat(r.verdict()).isEqualTo(Verdict.EXCLUDED);
         assertThat(r.origin()).isEqualTo(Origin.SAVE);
         assertThat(r.importId()).isNull();
         assertThat(r.reasons()).extracting(x -> x.code()).containsExactly(ReasonCode.SELF_ASSESSMENT);
         assertThat(r.recordedAt()).isEqualTo(savedAt);
-        assertThat(new String(results.received().get(0).getMetadata(OutgoingKafkaRecordMetadata.class).orElseThrow()
+        assertThat(new String(saveVerdicts.received().get(0).getMetadata(OutgoingKafkaRecordMetadata.class).orElseThrow()
                 .getHeaders().lastHeader(ValidationResult.VERDICT_HEADER).value(), StandardCharsets.UTF_8))
                 .as("sync-worker skips it unread: the type of a synced client never changes").isEqualTo("EXCLUDED");
     }

@@ -86,7 +86,7 @@ class ReportServiceTest {
     }
 
     Rec saveVerdict(String clientId, Verdict verdict, Reason... reasons) {
-        return new Rec(Topics.VALIDATION_RESULTS, Json.write(new ValidationResult(UUID.randomUUID(), account, null,
+        return new Rec(Topics.SAVE_VERDICTS, Json.write(new ValidationResult(UUID.randomUUID(), account, null,
                 clientId, Origin.SAVE, Instant.now(), verdict, List.of(reasons), null, "REF-" + clientId, "Broken Ltd",
                 Instant.now())));
     }

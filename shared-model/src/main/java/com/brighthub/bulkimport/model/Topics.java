@@ -14,6 +14,15 @@ public final class Topics {
     /** The validator's verdict per client: PASS (with the client), FAIL (with reasons) or EXCLUDED. */
     public static final String VALIDATION_RESULTS = "bulkimport.validation-results";
 
+    /**
+     * The save lane, {@link #CLIENT_RECORDS}' twin for BrightManager saves: a save never waits behind an
+     * import's backlog, because the validator and sync-worker read this lane with consumers of their own.
+     */
+    public static final String SAVE_RECORDS = "bulkimport.save-records";
+
+    /** The save lane's verdicts, {@link #VALIDATION_RESULTS}' twin for BrightManager saves. */
+    public static final String SAVE_VERDICTS = "bulkimport.save-verdicts";
+
     /** The sync worker's outcome per client: IMPORTED, UPDATED, ALREADY_LINKED, REJECTED, STALE or SKIPPED. */
     public static final String SYNC_RESULTS = "bulkimport.sync-results";
 
@@ -57,8 +66,8 @@ public final class Topics {
      */
     public static java.util.List<TopicDeclaration> declared(int partitions, short replicationFactor) {
         java.util.List<TopicDeclaration> out = new java.util.ArrayList<>();
-        for (String pipeline : java.util.List.of(CLIENT_SAVED, CLIENT_RECORDS, VALIDATION_RESULTS, SYNC_RESULTS,
-                IMPORT_EVENTS, IMPORT_PROGRESS, AUDIT)) {
+        for (String pipeline : java.util.List.of(CLIENT_SAVED, CLIENT_RECORDS, VALIDATION_RESULTS, SAVE_RECORDS,
+                SAVE_VERDICTS, SYNC_RESULTS, IMPORT_EVENTS, IMPORT_PROGRESS, AUDIT)) {
             out.add(new TopicDeclaration(pipeline, partitions, replicationFactor, "delete", WEEK_MS, MAX_MESSAGE_BYTES));
         }
         out.add(new TopicDeclaration(CLIENT_LINKS, partitions, replicationFactor, "compact", -1, MAX_MESSAGE_BYTES));

@@ -126,6 +126,18 @@ class SyncListenerTest {
     }
 
     @Test
+    void aSaveOnTheSaveLaneUpdatesTheClientAnImportLinked() {
+        when(brightClient.create(eq(account), anyString(), any())).thenReturn(accepted("BC-4"));
+        when(brightClient.update(eq(account), eq("BC-4"), any())).thenReturn(accepted("BC-4"));
+        deliver(pass("IMP-1", Origin.IMPORT, "BM-4"));
+
+        listener.onSaveVerdicts(PolledBatch.of(Topics.SAVE_VERDICTS, "k", pass(null, Origin.SAVE, "BM-4")));
+
+        assertThat(results()).extracting(SyncResult::outcome).containsExactly(SyncOutcome.IMPORTED, SyncOutcome.UPDATED);
+        verify(brightClient, times(1)).update(eq(account), eq("BC-4"), any());
+    }
+
+    @Test
     void aSaveOfALinkedClientUpdatesIt() {
         when(brightClient.create(eq(account), anyString(), any())).thenReturn(accepted("BC-3"));
         when(brightClient.update(eq(account), eq("BC-3"), any())).thenReturn(accepted("BC-3"));

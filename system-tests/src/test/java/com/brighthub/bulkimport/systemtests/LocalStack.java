@@ -303,11 +303,14 @@ public final class LocalStack {
 
     /** Waits until every stage of the pipeline has processed everything on its input topic. */
     public void awaitPipelineDrained() {
-        Map<String, String> inputs = Map.of("import-api-change-listener", com.brighthub.bulkimport.model.Topics.CLIENT_SAVED,
-                "record-validator", com.brighthub.bulkimport.model.Topics.CLIENT_RECORDS,
-                "sync-worker", com.brighthub.bulkimport.model.Topics.VALIDATION_RESULTS);
+        List<Map.Entry<String, String>> inputs = List.of(
+                Map.entry("import-api-change-listener", com.brighthub.bulkimport.model.Topics.CLIENT_SAVED),
+                Map.entry("record-validator", com.brighthub.bulkimport.model.Topics.CLIENT_RECORDS),
+                Map.entry("record-validator-saves", com.brighthub.bulkimport.model.Topics.SAVE_RECORDS),
+                Map.entry("sync-worker", com.brighthub.bulkimport.model.Topics.VALIDATION_RESULTS),
+                Map.entry("sync-worker-saves", com.brighthub.bulkimport.model.Topics.SAVE_VERDICTS));
         await("pipeline drained").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            for (var e : inputs.entrySet()) {
+            for (var e : inputs) {
                 if (consumerLag(e.getKey(), e.getValue()) != 0) {
                     return false;
                 }

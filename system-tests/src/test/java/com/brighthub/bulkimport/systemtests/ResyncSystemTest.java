@@ -123,6 +123,47 @@ class ResyncSystemTest {
     }
 
     @Test
+    void aSaveSyncsWhileALargeImportsBacklogWaits() {
+        Practice fixing = new Practice(stack).withBrightClient(true);
+        fixing.generate(50, 43);
+        fixing.importToCompletion();
+        String clientId = fixing.validIds().get(0);
+        Practice large = new Practice(stack).withBrightClient(true);
+        JsonNode expected = large.generate(20_000, 44);
+        // BrightClient answering in 200 ms: the large import's records, enumerated in seconds, wait for sync-worker
+        // (its 15,000 valid clients take about 25 s); on one lane with them, the save would wait behind them all
+        fixing.faults("{\"latencyMs\": 200}");
+        try {
+            String importId = Practice.expect(large.startImport(), 202).body().path("importId").asText();
+            await("the large import enumerated and syncing").atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(100)).until(() -> {
+                        JsonNode status = large.status(importId);
+                        return status.path("processed").asLong() > 0 && status.path("total").asLong() == 20_000;
+                    });
+
+            long before = large.status(importId).path("processed").asLong();
+            fixing.rename(clientId, "Saved during a large import");
+            await("the save reached BrightClient").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> fixing.brightClientRecord(clientId).path("name").asText()
+                            .equals("Saved during a large import"));
+            JsonNode status = large.status(importId);
+            long meanwhile = status.path("processed").asLong() - before;
+            System.out.printf("a save synced while the large import processed %,d of the %,d clients it had left%n",
+                    meanwhile, 20_000 - before);
+
+            assertThat(status.path("status").asText()).as("the save went ahead of the import's backlog")
+                    .isEqualTo("RUNNING");
+            // on one lane with the import, the save waits for its partition's share of the backlog: about all of it
+            assertThat(meanwhile).as("clients of the large import processed between the save and its sync")
+                    .isLessThan((20_000 - before) / 2);
+            large.awaitCompleted(importId);
+            assertThat(large.report(importId).path("imported").asLong()).isEqualTo(expected.path("validClients").asLong());
+        } finally {
+            fixing.faults("{\"latencyMs\": 0}");
+        }
+    }
+
+    @Test
     void aPartialFixLeavesTheRemainingReasonOpen() {
         Practice practice = new Practice(stack).withBrightClient(true);
         Practice.expect(practice.api.post(practice.api.sandbox() + "/brightmanager/accounts/" + practice.account

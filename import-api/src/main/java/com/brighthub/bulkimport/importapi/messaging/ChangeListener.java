@@ -59,7 +59,7 @@ public class ChangeListener {
                 registry.counter("bulkimport.saves.ignored").increment();
             }
         }
-        Persistently.run("sending saved clients", () -> events.clientRecords(toSync));
+        Persistently.run("sending saved clients", () -> events.saves(toSync));
         registry.counter("bulkimport.saves.synced").increment(toSync.size());
     }
 

@@ -32,6 +32,12 @@ public class PipelineEvents implements ImportAnnouncements {
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192)
     Emitter<String> clientRecords;
 
+    /** The save lane: BrightManager saves, which never wait behind an import's records. */
+    @Inject
+    @Channel("save-records")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192)
+    Emitter<String> saveRecords;
+
     @Inject
     @Channel("import-events")
     Emitter<String> importEvents;
@@ -75,9 +81,13 @@ public class PipelineEvents implements ImportAnnouncements {
         return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 
-    /** Client-record events as they are (BrightManager saves), each keyed by account and client. */
-    public void clientRecords(List<ClientRecordEvent> records) {
-        KeyedMessages.sendAll(clientRecords, records.stream()
+    /**
+     * BrightManager saves as client-record events, each keyed by account and client, on the save lane
+     * ({@code bulkimport.save-records}), so that a corrected client reaches BrightClient ahead of any
+     * import's backlog.
+     */
+    public void saves(List<ClientRecordEvent> records) {
+        KeyedMessages.sendAll(saveRecords, records.stream()
                 .map(e -> KeyedMessages.keyed(Topics.clientKey(e.accountId(), e.clientId()), e)).toList());
     }
 

@@ -40,6 +40,12 @@ public class RecordValidator {
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192)
     Emitter<String> results;
 
+    /** The save lane's verdicts: a save's verdict never waits behind an import's. */
+    @Inject
+    @Channel("save-verdicts")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192)
+    Emitter<String> saveVerdicts;
+
     @Inject
     DeadLetters deadLetters;
 
@@ -49,6 +55,17 @@ public class RecordValidator {
     @Incoming("client-records")
     @Blocking
     public void validate(ConsumerRecords<String, String> records) {
+        validate(records, results);
+    }
+
+    /** The save lane: BrightManager saves, validated as imports' records are, by a consumer of their own. */
+    @Incoming("save-records")
+    @Blocking
+    public void validateSaves(ConsumerRecords<String, String> records) {
+        validate(records, saveVerdicts);
+    }
+
+    private void validate(ConsumerRecords<String, String> records, Emitter<String> verdicts) {
         List<Message<String>> out = new ArrayList<>(records.count());
         for (var decoded : EventBatch.decode(records, ClientRecordEvent.class, deadLetters)) {
             ValidationResult result = verdict(decoded.event());
@@ -58,7 +75,7 @@ public class RecordValidator {
             out.add(KeyedMessages.keyed(Topics.clientKey(result.accountId(), result.clientId()), result,
                     ValidationResult.VERDICT_HEADER, result.verdict().name()));
         }
-        Persistently.run("sending verdicts", () -> KeyedMessages.sendAll(results, out));
+        Persistently.run("sending verdicts", () -> KeyedMessages.sendAll(verdicts, out));
     }
 
     /** The verdict on one client record. */

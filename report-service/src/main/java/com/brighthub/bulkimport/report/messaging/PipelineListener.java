@@ -55,7 +55,7 @@ public class PipelineListener {
                         lifecycle.add(e);
                     }
                 }
-                case Topics.VALIDATION_RESULTS -> {
+                case Topics.VALIDATION_RESULTS, Topics.SAVE_VERDICTS -> {
                     if (EventBatch.headedVerdict(record) == Verdict.PASS) {
                         // a PASS settles nothing here (its sync result does): skipped unread, three in four
                         // verdicts, each carrying its whole client

@@ -67,6 +67,22 @@ public class SyncListener {
     @Incoming("validation-results")
     @Blocking
     public void onVerdicts(ConsumerRecords<String, String> records) {
+        sync(records);
+    }
+
+    /**
+     * The save lane: BrightManager saves' verdicts, synchronised as imports' are, by a consumer and a worker
+     * thread of their own, alongside the import batch in progress. Both lanes keep one client's state in the
+     * same table, whose writes only ever keep a link and move a save's time forward, and create with the
+     * same idempotency key, so a client in both at once is still created once.
+     */
+    @Incoming("save-verdicts")
+    @Blocking
+    public void onSaveVerdicts(ConsumerRecords<String, String> records) {
+        sync(records);
+    }
+
+    private void sync(ConsumerRecords<String, String> records) {
         List<ValidationResult> passes = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             Verdict headed = EventBatch.headedVerdict(record);
