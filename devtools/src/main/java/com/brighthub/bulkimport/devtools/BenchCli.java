@@ -304,10 +304,15 @@ public final class BenchCli {
         return at == null ? Double.NaN : Duration.between(start, at).toMillis() / 1000.0;
     }
 
+    /** Records read back from the end of each partition to find an import's newest one. */
+    static final int TAIL_RECORDS = 5_000;
+
     /**
      * When a stage finished: the timestamp of the import's newest record on the topic the stage writes
-     * (its producer's clock, taken at the send). Only the last record of each partition is read; on the
-     * otherwise idle bench stack it is the import's own.
+     * (its producer's clock, taken at the send), or null if none is among the last {@link #TAIL_RECORDS}
+     * of any partition. Reading only the last record of each partition printed NaN whenever anything else
+     * was written after the import's last record on one (another practice's save, a warm-up round's late
+     * verdict, a dead letter's replay).
      */
     Instant lastRecordAt(String topic, String importId) {
         Instant last = null;
@@ -317,12 +322,15 @@ public final class BenchCli {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             List<TopicPartition> written = partitions.stream().filter(p -> end.get(p) > begin.get(p)).toList();
             consumer.assign(written);
-            written.forEach(p -> consumer.seek(p, end.get(p) - 1));
+            written.forEach(p -> consumer.seek(p, Math.max(begin.get(p), end.get(p) - TAIL_RECORDS)));
             java.util.Set<TopicPartition> unread = new java.util.HashSet<>(written);
-            Instant deadline = Instant.now().plusSeconds(30);
+            Instant deadline = Instant.now().plusSeconds(60);
             while (!unread.isEmpty() && Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    unread.remove(new TopicPartition(r.topic(), r.partition()));
+                    TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+                    if (r.offset() >= end.get(tp) - 1) {
+                        unread.remove(tp);
+                    }
                     Instant at = Instant.ofEpochMilli(r.timestamp());
                     if (r.value() != null && r.value().contains(importId) && (last == null || at.isAfter(last))) {
                         last = at;
