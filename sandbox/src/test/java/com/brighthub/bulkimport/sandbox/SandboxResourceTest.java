@@ -200,6 +200,34 @@ class SandboxResourceTest {
     }
 
     @Test
+    void aRateLimitThrottlesOneAccountAndNoOther() {
+        String other = "ACC-" + UUID.randomUUID();
+        given().contentType(ContentType.JSON).body("{\"rateLimitAccount\": \"" + account + "\", \"rateLimitPerSecond\": 1}")
+                .put("/sandbox/faults").then().statusCode(200);
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.List<Integer> othersAnswers = new java.util.ArrayList<>();
+        java.util.concurrent.atomic.AtomicReference<String> retryAfter = new java.util.concurrent.atomic.AtomicReference<>();
+
+        // calls of the limited account, each followed by one of another account, until one is throttled
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
+            int i = n.incrementAndGet();
+            var limited = given().contentType(ContentType.JSON).header("Idempotency-Key", "rl-" + i)
+                    .body("{\"brightManagerId\": \"BM-" + i + "\", \"name\": \"Acme\"}")
+                    .post("/brightclient/accounts/" + account + "/clients").then().extract();
+            retryAfter.set(limited.header("Retry-After"));
+            othersAnswers.add(given().contentType(ContentType.JSON).header("Idempotency-Key", "rl-" + i)
+                    .body("{\"brightManagerId\": \"BM-" + i + "\", \"name\": \"Acme\"}")
+                    .post("/brightclient/accounts/" + other + "/clients").then().extract().statusCode());
+            return limited.statusCode() == 429;
+        });
+
+        assertThat(othersAnswers).as("another account's calls meanwhile").containsOnly(201);
+        assertThat(retryAfter.get()).as("the throttled answer's Retry-After").isEqualTo("1");
+        given().contentType(ContentType.JSON).body("{\"rateLimitAccount\": \"" + account + "\"}")
+                .put("/sandbox/faults").then().statusCode(400);
+    }
+
+    @Test
     void failClientIdsFailOnlyThoseClientsAndUpdatesAnswerWithoutABody() {
         given().contentType(ContentType.JSON).body("{\"status\": 500, \"failClientIds\": [\"BM-8\"]}")
                 .put("/sandbox/faults").then().statusCode(200);

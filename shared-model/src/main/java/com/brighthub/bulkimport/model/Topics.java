@@ -23,6 +23,13 @@ public final class Topics {
     /** The save lane's verdicts, {@link #VALIDATION_RESULTS}' twin for BrightManager saves. */
     public static final String SAVE_VERDICTS = "bulkimport.save-verdicts";
 
+    /**
+     * sync-worker's deferred lane: passed records of a practice BrightClient is throttling, moved out of
+     * the bulk lanes so that they never hold up other practices' records, and synchronised from here as the
+     * practice's limit allows.
+     */
+    public static final String SYNC_DEFERRED = "bulkimport.sync-deferred";
+
     /** The sync worker's outcome per client: IMPORTED, UPDATED, ALREADY_LINKED, REJECTED, STALE or SKIPPED. */
     public static final String SYNC_RESULTS = "bulkimport.sync-results";
 
@@ -67,7 +74,7 @@ public final class Topics {
     public static java.util.List<TopicDeclaration> declared(int partitions, short replicationFactor) {
         java.util.List<TopicDeclaration> out = new java.util.ArrayList<>();
         for (String pipeline : java.util.List.of(CLIENT_SAVED, CLIENT_RECORDS, VALIDATION_RESULTS, SAVE_RECORDS,
-                SAVE_VERDICTS, SYNC_RESULTS, IMPORT_EVENTS, IMPORT_PROGRESS, AUDIT)) {
+                SAVE_VERDICTS, SYNC_DEFERRED, SYNC_RESULTS, IMPORT_EVENTS, IMPORT_PROGRESS, AUDIT)) {
             out.add(new TopicDeclaration(pipeline, partitions, replicationFactor, "delete", WEEK_MS, MAX_MESSAGE_BYTES));
         }
         out.add(new TopicDeclaration(CLIENT_LINKS, partitions, replicationFactor, "compact", -1, MAX_MESSAGE_BYTES));

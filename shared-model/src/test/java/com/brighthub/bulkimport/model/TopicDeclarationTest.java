@@ -39,6 +39,7 @@ class TopicDeclarationTest {
 
         assertThat(declared).extracting(TopicDeclaration::name).doesNotHaveDuplicates().contains(Topics.CLIENT_SAVED,
                 Topics.CLIENT_RECORDS, Topics.VALIDATION_RESULTS, Topics.SAVE_RECORDS, Topics.SAVE_VERDICTS,
+                Topics.SYNC_DEFERRED,
                 Topics.SYNC_RESULTS, Topics.IMPORT_EVENTS,
                 Topics.IMPORT_PROGRESS, Topics.CLIENT_LINKS, Topics.AUDIT, Topics.DLQ_IMPORT_API,
                 Topics.DLQ_RECORD_VALIDATOR, Topics.DLQ_SYNC_WORKER, Topics.DLQ_REPORT_SERVICE, Topics.DLQ_SANDBOX);

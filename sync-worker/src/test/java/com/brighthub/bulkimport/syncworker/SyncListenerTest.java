@@ -23,6 +23,7 @@ import com.brighthub.bulkimport.model.events.SyncResult;
 import com.brighthub.bulkimport.model.events.ValidationResult;
 import com.brighthub.bulkimport.model.events.Verdict;
 import com.brighthub.bulkimport.syncworker.brightclient.BrightClientPort;
+import com.brighthub.bulkimport.syncworker.brightclient.BrightClientThrottledException;
 import com.brighthub.bulkimport.syncworker.brightclient.BrightClientUnavailableException;
 import com.brighthub.bulkimport.syncworker.messaging.SyncListener;
 import io.quarkus.test.InjectMock;
@@ -61,6 +62,7 @@ class SyncListenerTest {
         connector.sink("sync-results").clear();
         connector.sink("client-links").clear();
         connector.sink("dead-letters").clear();
+        connector.sink("deferred").clear();
         account = "ACC-" + UUID.randomUUID();
         // no breaker in these tests but where one says so: the calls around it are the same calls
         when(brightClient.aroundBreaker()).thenReturn(brightClient);
@@ -71,9 +73,23 @@ class SyncListenerTest {
     }
 
     String pass(String importId, Origin origin, String clientId, String type, Instant recordedAt) {
+        return passOf(account, importId, origin, clientId, type, recordedAt);
+    }
+
+    static String passOf(String account, String importId, Origin origin, String clientId, String type, Instant recordedAt) {
         Client client = new Client(clientId, "REF", "Name", type, null, null, null, List.of(), List.of());
         return Json.write(new ValidationResult(UUID.randomUUID(), account, importId, clientId, origin, Instant.now(),
                 Verdict.PASS, List.of(), client, "REF", "Name", recordedAt));
+    }
+
+    List<ValidationResult> deferred() {
+        return connector.sink("deferred").received().stream()
+                .map(m -> Json.read((String) m.getPayload(), ValidationResult.class)).toList();
+    }
+
+    static CompletableFuture<BrightClientPort.Answer> throttled() {
+        return CompletableFuture.failedFuture(new BrightClientThrottledException("BrightClient answered 429",
+                Duration.ofMillis(100)));
     }
 
     List<SyncResult> results() {
@@ -343,6 +359,54 @@ class SyncListenerTest {
         assertThat(results()).extracting(SyncResult::clientId, SyncResult::outcome).containsExactly(
                 tuple("BM-24", SyncOutcome.IMPORTED), tuple("BM-25", SyncOutcome.IMPORTED));
         verify(around, never()).create(eq(account), eq(account + ":BM-25:0"), any());
+    }
+
+    @Test
+    void aPracticeBrightClientKeepsThrottlingIsDeferredWhileAnotherPracticesRecordsSync() {
+        String other = "ACC-" + UUID.randomUUID();
+        when(brightClient.create(eq(account), anyString(), any())).thenAnswer(i -> throttled());
+        when(brightClient.create(eq(other), anyString(), any())).thenReturn(accepted("BC-OTHER"));
+
+        // throttled without a break for longer than the spell that defers (0.3 s in tests): its records leave
+        // the batch for the deferred lane, with no outcome, and the batch ends with the other practice's synced
+        deliver(pass("IMP-1", Origin.IMPORT, "BM-40"), passOf(other, "IMP-2", Origin.IMPORT, "BM-41", "PARTNERSHIP",
+                Instant.now()), pass("IMP-1", Origin.IMPORT, "BM-42"));
+
+        assertThat(results()).extracting(SyncResult::accountId, SyncResult::clientId, SyncResult::outcome)
+                .containsExactly(tuple(other, "BM-41", SyncOutcome.IMPORTED));
+        assertThat(deferred()).extracting(ValidationResult::clientId).containsExactlyInAnyOrder("BM-40", "BM-42");
+        assertThat(connector.sink("deferred").received()).allSatisfy(m -> assertThat(m.getMetadata(
+                io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata.class).orElseThrow().getKey())
+                .isIn(Topics.clientKey(account, "BM-40"), Topics.clientKey(account, "BM-42")));
+
+        // while the spell lasts, a new record of the practice is deferred without a call to BrightClient
+        int calls = org.mockito.Mockito.mockingDetails(brightClient).getInvocations().size();
+        deliver(pass("IMP-1", Origin.IMPORT, "BM-43"));
+        assertThat(deferred()).extracting(ValidationResult::clientId).contains("BM-43");
+        assertThat(org.mockito.Mockito.mockingDetails(brightClient).getInvocations()).hasSize(calls);
+    }
+
+    @Test
+    void aDeferredRecordSyncsOnceBrightClientTakesItsPracticeAgain() {
+        when(brightClient.create(eq(account), anyString(), any())).thenReturn(throttled(), throttled())
+                .thenReturn(accepted("BC-44"));
+
+        listener.onDeferred(PolledBatch.of(Topics.SYNC_DEFERRED, "k", pass("IMP-1", Origin.IMPORT, "BM-44")));
+
+        assertThat(results()).extracting(SyncResult::clientId, SyncResult::outcome)
+                .containsExactly(tuple("BM-44", SyncOutcome.IMPORTED));
+        assertThat(deferred()).isEmpty();
+    }
+
+    @Test
+    void aDeferredRecordStillThrottledPastItsWaitIsDeferredAgain() {
+        when(brightClient.create(eq(account), anyString(), any())).thenAnswer(i -> throttled());
+
+        // waits for the practice up to 1 s in tests, then leaves this batch too
+        listener.onDeferred(PolledBatch.of(Topics.SYNC_DEFERRED, "k", pass("IMP-1", Origin.IMPORT, "BM-45")));
+
+        assertThat(results()).isEmpty();
+        assertThat(deferred()).extracting(ValidationResult::clientId).containsExactly("BM-45");
     }
 
     static CompletableFuture<BrightClientPort.Answer> breakerOpen() {

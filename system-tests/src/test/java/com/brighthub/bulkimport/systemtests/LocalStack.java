@@ -308,7 +308,8 @@ public final class LocalStack {
                 Map.entry("record-validator", com.brighthub.bulkimport.model.Topics.CLIENT_RECORDS),
                 Map.entry("record-validator-saves", com.brighthub.bulkimport.model.Topics.SAVE_RECORDS),
                 Map.entry("sync-worker", com.brighthub.bulkimport.model.Topics.VALIDATION_RESULTS),
-                Map.entry("sync-worker-saves", com.brighthub.bulkimport.model.Topics.SAVE_VERDICTS));
+                Map.entry("sync-worker-saves", com.brighthub.bulkimport.model.Topics.SAVE_VERDICTS),
+                Map.entry("sync-worker-deferred", com.brighthub.bulkimport.model.Topics.SYNC_DEFERRED));
         await("pipeline drained").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).until(() -> {
             for (var e : inputs) {
                 if (consumerLag(e.getKey(), e.getValue()) != 0) {

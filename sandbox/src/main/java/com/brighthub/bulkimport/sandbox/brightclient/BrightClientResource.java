@@ -46,6 +46,7 @@ public class BrightClientResource {
     public Uni<Response> create(@PathParam("accountId") String accountId,
             @HeaderParam("Idempotency-Key") String idempotencyKey, JsonNode body) {
         return faults.applyLater().chain(() -> {
+            faults.applyRateLimit(accountId);
             if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 255) {
                 return Uni.createFrom().item(ApiError.IDEMPOTENCY_KEY_REQUIRED.response(
                         "Send an Idempotency-Key header (1-255 characters)"));
@@ -66,6 +67,7 @@ public class BrightClientResource {
     @Path("/{id}")
     public Response update(@PathParam("accountId") String accountId, @PathParam("id") String id, JsonNode body) {
         faults.apply();
+        faults.applyRateLimit(accountId);
         Response invalid = check(body);
         if (invalid != null) {
             return invalid;

@@ -10,14 +10,17 @@ import java.util.Set;
  * listing: added latency and an error status for every page (a slow or refusing BrightManager). And
  * "created, but the answer was lost": a share of creates ({@code lostAnswerRate}) is committed and then
  * answered 503, or – with {@code lostAnswerStallMs} – answered only after that long, past the caller's
- * timeout; the caller's retry must find the record by its idempotency key.
+ * timeout; the caller's retry must find the record by its idempotency key. And a rate limit of one
+ * organisation, as the real BrightClient limits each: past {@code rateLimitPerSecond} calls in a second for
+ * {@code rateLimitAccount}, its calls are answered 429 with {@code Retry-After: 1} while every other
+ * account's are served.
  */
 public record FaultSettings(long latencyMs, double errorRate, int status, double throttleRate,
         List<String> failClientIds, long brightManagerLatencyMs, int brightManagerStatus, double lostAnswerRate,
-        long lostAnswerStallMs) {
+        long lostAnswerStallMs, String rateLimitAccount, int rateLimitPerSecond) {
 
     /** No faults: every request is served at once. */
-    public static final FaultSettings NONE = new FaultSettings(0, 0.0, 503, 0.0, List.of(), 0, 0, 0.0, 0);
+    public static final FaultSettings NONE = new FaultSettings(0, 0.0, 503, 0.0, List.of(), 0, 0, 0.0, 0, null, 0);
 
     private static final long MAX_LATENCY_MS = 120_000;
 
@@ -40,6 +43,14 @@ public record FaultSettings(long latencyMs, double errorRate, int status, double
             throw new IllegalArgumentException("status and brightManagerStatus must be HTTP error statuses (400-599)");
         }
         failClientIds = failClientIds == null ? List.of() : List.copyOf(Set.copyOf(failClientIds));
+        if (rateLimitPerSecond < 0 || (rateLimitAccount == null || rateLimitAccount.isBlank()) != (rateLimitPerSecond == 0)) {
+            throw new IllegalArgumentException("rateLimitAccount and rateLimitPerSecond (above 0) go together");
+        }
+    }
+
+    /** True when BrightClient limits this account's calls per second. */
+    public boolean limits(String accountId) {
+        return rateLimitPerSecond > 0 && rateLimitAccount.equals(accountId);
     }
 
     private static boolean isError(int status) {

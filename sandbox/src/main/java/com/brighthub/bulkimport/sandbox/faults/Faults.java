@@ -66,6 +66,26 @@ public class Faults {
                 "Sandbox fault switch: the record was created, and this answer lost"));
     }
 
+    /** The rate-limited account's calls in the current second: {second, count}, swapped whole. */
+    private final java.util.concurrent.atomic.AtomicReference<long[]> window =
+            new java.util.concurrent.atomic.AtomicReference<>(new long[] {0, 0});
+
+    /**
+     * Answers a BrightClient call of the rate-limited account 429 ({@code Retry-After: 1}) once it has made
+     * {@code rateLimitPerSecond} calls in the current second; calls of other accounts are never counted.
+     */
+    public void applyRateLimit(String accountId) {
+        FaultSettings s = settings;
+        if (!s.limits(accountId)) {
+            return;
+        }
+        long second = System.currentTimeMillis() / 1000;
+        long[] now = window.updateAndGet(w -> w[0] == second ? new long[] {second, w[1] + 1} : new long[] {second, 1});
+        if (now[1] > s.rateLimitPerSecond()) {
+            fail(429);
+        }
+    }
+
     /** Fails a BrightClient call for a BrightManager id on the {@code failClientIds} list. */
     public void applyToClient(String brightManagerId) {
         FaultSettings s = settings;

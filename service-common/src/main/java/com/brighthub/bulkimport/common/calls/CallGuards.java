@@ -23,6 +23,16 @@ public final class CallGuards {
      */
     public static Guard guard(String description, CallPolicy policy, Class<? extends Throwable> transientFailure,
             boolean breaker) {
+        return guard(description, policy, transientFailure, null, breaker);
+    }
+
+    /**
+     * The same, where the neighbour also limits calls: {@code limiting} (possibly a subclass of
+     * {@code transientFailure}) is the neighbour asking the caller to slow down, which is neither retried at
+     * once nor counted by the breaker; the caller waits as the neighbour asked.
+     */
+    public static Guard guard(String description, CallPolicy policy, Class<? extends Throwable> transientFailure,
+            Class<? extends Throwable> limiting, boolean breaker) {
         List<Class<? extends Throwable>> transientFailures = List.of(transientFailure, TimeoutException.class);
         Guard.Builder builder = Guard.create().withDescription(description)
                 .withTimeout().duration(policy.timeout().toMillis(), ChronoUnit.MILLIS).done()
@@ -31,6 +41,7 @@ public final class CallGuards {
                 .delay(policy.firstDelay().toMillis(), ChronoUnit.MILLIS)
                 .jitter(policy.jitter().toMillis(), ChronoUnit.MILLIS)
                 .retryOn(transientFailures)
+                .abortOn(limiting == null ? List.of() : List.of(limiting))
                 .withExponentialBackoff().maxDelay(policy.maxDelay().toMillis(), ChronoUnit.MILLIS).done()
                 .done()
                 .withThreadOffload(false);
@@ -41,6 +52,7 @@ public final class CallGuards {
                     .delay(b.delay().toMillis(), ChronoUnit.MILLIS)
                     .successThreshold(b.successThreshold())
                     .failOn(transientFailures)
+                    .skipOn(limiting == null ? List.of() : List.of(limiting))
                     .done());
         }
         return builder.build();

@@ -35,9 +35,12 @@ public class GuardedBrightClient implements BrightClientPort {
     @PostConstruct
     void guard() {
         Class<BrightClientUnavailableException> transientFailure = BrightClientUnavailableException.class;
-        guarded = new Through(http, CallGuards.guard("BrightClient", calls.brightclient(), transientFailure, true));
+        // a 429 is BrightClient limiting one practice: neither retried at once nor a failure to the breaker
+        Class<BrightClientThrottledException> limiting = BrightClientThrottledException.class;
+        guarded = new Through(http, CallGuards.guard("BrightClient", calls.brightclient(), transientFailure, limiting,
+                true));
         aroundBreaker = new Through(http, CallGuards.guard("BrightClient around the breaker", calls.brightclient(),
-                transientFailure, false));
+                transientFailure, limiting, false));
     }
 
     @Override

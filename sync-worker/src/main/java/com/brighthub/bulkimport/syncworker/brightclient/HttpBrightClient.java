@@ -130,9 +130,12 @@ public class HttpBrightClient implements BrightClientPort {
     private Answer answer(String operation, Reply reply) {
         int status = reply.status();
         count(operation, Integer.toString(status));
-        if (status == 429 || status >= 500) {
+        if (status == 429) {
+            throw new BrightClientThrottledException("BrightClient answered 429", retryAfter(reply.retryAfter()));
+        }
+        if (status >= 500) {
             throw new BrightClientUnavailableException("BrightClient answered " + status, retryAfter(reply.retryAfter()),
-                    status == 429, null);
+                    null);
         }
         JsonNode answer = json(reply.body());
         if (status >= 400) {

@@ -42,6 +42,33 @@ public interface SyncConfig {
     @WithDefault("import_api.import_status")
     String importStatusView();
 
+    /** How a practice BrightClient throttles (429, per organisation) is kept from holding up the others. */
+    Throttled throttled();
+
+    /**
+     * A practice's records wait out BrightClient's {@code Retry-After} for it alone. Throttled for longer
+     * than {@link #deferAfter()} without a break, its records leave the bulk lanes (imports and saves) for
+     * the deferred lane ({@code bulkimport.sync-deferred}), which waits for the practice while the bulk
+     * lanes carry on with everyone else's.
+     */
+    interface Throttled {
+
+        /** A throttled spell this long, without a break, defers the practice's records. */
+        @WithDefault("PT2S")
+        Duration deferAfter();
+
+        /** A time without a 429 that ends a practice's throttled spell. */
+        @WithDefault("PT10S")
+        Duration calm();
+
+        /**
+         * How long a deferred record waits for its practice in one pass before it is deferred again: the
+         * deferred lane's batch ends and commits, and a restart resumes from there.
+         */
+        @WithDefault("PT30S")
+        Duration deferredWait();
+    }
+
     /** When one record that BrightClient keeps failing, while it serves others, is given up. */
     UnavailableRecord unavailableRecord();
 

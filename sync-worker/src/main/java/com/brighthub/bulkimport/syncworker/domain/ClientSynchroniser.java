@@ -5,6 +5,7 @@ import com.brighthub.bulkimport.common.calls.NeighbourCalls;
 import com.brighthub.bulkimport.model.events.ValidationResult;
 import com.brighthub.bulkimport.syncworker.brightclient.BrightClientPort;
 import com.brighthub.bulkimport.syncworker.brightclient.BrightClientRecord;
+import com.brighthub.bulkimport.syncworker.brightclient.BrightClientThrottledException;
 import com.brighthub.bulkimport.syncworker.brightclient.BrightClientUnavailableException;
 import com.brighthub.bulkimport.syncworker.config.SyncConfig;
 import com.brighthub.bulkimport.syncworker.persistence.ClientState;
@@ -78,6 +79,28 @@ public class ClientSynchroniser {
     /** Whether BrightClient serves an account now: the probe that tells one failing record from an outage. */
     private final AccountProbes probes = new AccountProbes();
 
+    /** The practices BrightClient throttles: each waits alone, and a long spell defers its records. */
+    private AccountThrottles throttles;
+
+    /**
+     * How one batch's records treat a throttled practice: the bulk lanes (imports, saves) defer the records
+     * of a practice throttled for long; the deferred lane waits for it, up to {@code deferredWait} a pass.
+     */
+    public enum Lane {
+        BULK, DEFERRED
+    }
+
+    /** A record's way through one batch: its lane, and when its first attempt began. */
+    private record Pass(Lane lane, long startedNanos) {
+    }
+
+    /** A wait for a throttled practice's {@code Retry-After}, without a call: nothing new from BrightClient. */
+    private static final class StillThrottled extends BrightClientThrottledException {
+        StillThrottled(Duration wait) {
+            super("BrightClient still limits the practice's calls", wait);
+        }
+    }
+
     /** Runs work on the synchroniser's own event loop. */
     private Executor onLoop;
 
@@ -91,6 +114,7 @@ public class ClientSynchroniser {
     @PostConstruct
     void deployLoop() {
         breakerRetry = calls.brightclient().breaker().map(CallPolicy.Breaker::delay).orElse(Duration.ofSeconds(2));
+        throttles = new AccountThrottles(config.throttled().deferAfter(), config.throttled().calm());
         Loop verticle = new Loop();
         try {
             vertx.deployVerticle(verticle).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -108,8 +132,12 @@ public class ClientSynchroniser {
         stopping = true;
     }
 
-    /** Decides every record of a batch, given the clients' known states; returns decisions in input order. */
-    public List<SyncDecision> synchronise(List<ValidationResult> passes, Map<com.brighthub.bulkimport.model.ClientKey, ClientState> known) {
+    /**
+     * Decides every record of a batch, given the clients' known states; returns decisions in input order. A
+     * record of a practice BrightClient throttles may be decided {@linkplain SyncDecision#deferred() deferred}.
+     */
+    public List<SyncDecision> synchronise(List<ValidationResult> passes, Map<com.brighthub.bulkimport.model.ClientKey, ClientState> known,
+            Lane lane) {
         Map<com.brighthub.bulkimport.model.ClientKey, List<ValidationResult>> byClient = new LinkedHashMap<>();
         for (ValidationResult r : passes) {
             byClient.computeIfAbsent(com.brighthub.bulkimport.model.ClientKey.of(r.accountId(), r.clientId()), k -> new ArrayList<>()).add(r);
@@ -122,7 +150,7 @@ public class ClientSynchroniser {
                 ClientState start = known.getOrDefault(e.getKey(), ClientState.unseen(first.accountId(), first.clientId()));
                 inFlight.acquire();
                 CompletableFuture<List<SyncDecision>> decided = CompletableFuture
-                        .supplyAsync(() -> inOrder(e.getValue(), start), onLoop)
+                        .supplyAsync(() -> inOrder(e.getValue(), start, lane), onLoop)
                         .thenCompose(Function.identity());
                 decided.whenComplete((d, failure) -> inFlight.release());
                 clients.add(decided);
@@ -140,11 +168,11 @@ public class ClientSynchroniser {
     }
 
     /** One client's records, each decided on the state the one before it left. */
-    private CompletableFuture<List<SyncDecision>> inOrder(List<ValidationResult> records, ClientState start) {
+    private CompletableFuture<List<SyncDecision>> inOrder(List<ValidationResult> records, ClientState start, Lane lane) {
         List<SyncDecision> out = new ArrayList<>(records.size());
         CompletableFuture<ClientState> state = CompletableFuture.completedFuture(start);
         for (ValidationResult r : records) {
-            state = state.thenCompose(s -> untilAnswered(r, s)).thenApply(d -> {
+            state = state.thenCompose(s -> untilAnswered(r, s, lane)).thenApply(d -> {
                 out.add(d);
                 return d.state();
             });
@@ -152,25 +180,26 @@ public class ClientSynchroniser {
         return state.thenApply(last -> out);
     }
 
-    private CompletableFuture<SyncDecision> untilAnswered(ValidationResult r, ClientState state) {
+    private CompletableFuture<SyncDecision> untilAnswered(ValidationResult r, ClientState state, Lane lane) {
         CompletableFuture<SyncDecision> answered = new CompletableFuture<>();
         attempt(r, state, new Backoff(config.maxBackoff(), config.unavailableRecord().attempts(),
-                config.unavailableRecord().after()), answered);
+                config.unavailableRecord().after()), new Pass(lane, System.nanoTime()), answered);
         return answered;
     }
 
-    private void attempt(ValidationResult r, ClientState state, Backoff backoff, CompletableFuture<SyncDecision> answered) {
+    private void attempt(ValidationResult r, ClientState state, Backoff backoff, Pass pass,
+            CompletableFuture<SyncDecision> answered) {
         if (stopping) {
             answered.completeExceptionally(new IllegalStateException("sync-worker is shutting down"));
             return;
         }
-        decide(r, state, brightClient).whenComplete((d, failure) -> {
+        decide(r, state, brightClient, pass.lane()).whenComplete((d, failure) -> {
             if (failure == null) {
                 answered.complete(d);
                 return;
             }
             Throwable cause = unwrap(failure);
-            Runnable again = () -> attempt(r, state, backoff, answered);
+            Runnable again = () -> attempt(r, state, backoff, pass, answered);
             if (cause instanceof CircuitBreakerOpenException) {
                 // the call did not reach BrightClient: the breaker lets a few trial calls through after its
                 // delay and closes on their success, so ask again then, without letting the wait grow
@@ -185,6 +214,8 @@ public class ClientSynchroniser {
                 Log.debugf("BrightClient circuit open for client %s of import %s; asking again in %s", r.clientId(),
                         r.importId(), breakerRetry);
                 after(breakerRetry, again);
+            } else if (cause instanceof BrightClientThrottledException throttled) {
+                throttledWait(r, state, pass, throttled, answered, again);
             } else if (cause instanceof BrightClientUnavailableException || cause instanceof TimeoutException) {
                 Duration pause = backoff.pause(cause instanceof BrightClientUnavailableException u ? u.retryAfter() : null);
                 if (failedByBrightClient(cause) && backoff.failedAndSpent(System.nanoTime())) {
@@ -198,6 +229,30 @@ public class ClientSynchroniser {
                 answered.completeExceptionally(cause);
             }
         });
+    }
+
+    /**
+     * BrightClient throttles the record's practice (or did, and its wait is not over): the record waits for
+     * the practice alone, calling nothing meanwhile. In a bulk lane, once the practice has been throttled for
+     * long, the record is deferred instead, and its batch moves on; in the deferred lane it waits up to
+     * {@code deferredWait} a pass, then is deferred again.
+     */
+    private void throttledWait(ValidationResult r, ClientState state, Pass pass, BrightClientThrottledException throttled,
+            CompletableFuture<SyncDecision> answered, Runnable again) {
+        long now = System.nanoTime();
+        if (!(throttled instanceof StillThrottled)) {
+            throttles.throttled(r.accountId(), now, throttled.retryAfter() == null ? Backoff.FIRST : throttled.retryAfter());
+        }
+        long wait = Math.max(throttles.waitNanos(r.accountId(), now), TimeUnit.MILLISECONDS.toNanos(1));
+        boolean defer = pass.lane() == Lane.BULK ? throttles.limited(r.accountId(), now)
+                : now + wait - pass.startedNanos() > config.throttled().deferredWait().toNanos();
+        if (defer) {
+            Log.debugf("BrightClient throttles account %s: client %s of import %s deferred", r.accountId(), r.clientId(),
+                    r.importId());
+            answered.complete(SyncRules.deferred(r, state));
+        } else {
+            after(Duration.ofNanos(wait), again);
+        }
     }
 
     /** Runs {@code task} on the synchroniser's loop after {@code pause}. */
@@ -231,7 +286,7 @@ public class ClientSynchroniser {
             Log.infof("client %s of import %s: after %d failures of its own over %ds, while BrightClient serves the"
                     + " account; its last attempt goes around the circuit breaker", r.clientId(), r.importId(),
                     backoff.failures(), backoff.failingFor(System.nanoTime()).toSeconds());
-            decide(r, state, brightClient.aroundBreaker()).whenComplete((d, failure) -> onLoop.execute(() -> {
+            decide(r, state, brightClient.aroundBreaker(), Lane.DEFERRED).whenComplete((d, failure) -> onLoop.execute(() -> {
                 Throwable cause = failure == null ? null : unwrap(failure);
                 if (cause == null) {
                     answered.complete(d);
@@ -278,19 +333,30 @@ public class ClientSynchroniser {
         return t;
     }
 
-    /** The record's next step, made through {@code brightClient}; a failure to make it fails the stage. */
-    private CompletionStage<SyncDecision> decide(ValidationResult r, ClientState state, BrightClientPort brightClient) {
+    /**
+     * The record's next step, made through {@code brightClient}; a failure to make it fails the stage. A step
+     * that needs BrightClient waits instead while BrightClient throttles the practice, and in a bulk lane
+     * while the practice's throttled spell lasts (to be deferred).
+     */
+    private CompletionStage<SyncDecision> decide(ValidationResult r, ClientState state, BrightClientPort brightClient,
+            Lane lane) {
         try {
-            return step(r, state, brightClient);
+            return step(r, state, brightClient, lane);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
     }
 
-    private CompletionStage<SyncDecision> step(ValidationResult r, ClientState state, BrightClientPort brightClient) {
+    private CompletionStage<SyncDecision> step(ValidationResult r, ClientState state, BrightClientPort brightClient,
+            Lane lane) {
         SyncRules.Step step = SyncRules.next(r, state, statuses::cancelled);
         if (step instanceof SyncRules.Decided decided) {
             return CompletableFuture.completedFuture(decided.decision());
+        }
+        long now = System.nanoTime();
+        long throttled = throttles.waitNanos(r.accountId(), now);
+        if (throttled > 0 || lane == Lane.BULK && throttles.limited(r.accountId(), now)) {
+            return CompletableFuture.failedFuture(new StillThrottled(Duration.ofNanos(throttled)));
         }
         if (step instanceof SyncRules.Update update) {
             return brightClient.update(r.accountId(), update.brightClientId(), update.record())

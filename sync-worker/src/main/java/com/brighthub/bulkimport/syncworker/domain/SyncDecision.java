@@ -10,4 +10,12 @@ import com.brighthub.bulkimport.syncworker.persistence.ClientState;
  */
 public record SyncDecision(ValidationResult input, SyncOutcome outcome, String brightClientId, Reason reason,
         ClientState state) {
+
+    /**
+     * True when the record is not decided yet but deferred: BrightClient throttles its practice, and it goes
+     * to the deferred lane with no outcome and its client's state unchanged.
+     */
+    public boolean deferred() {
+        return outcome == null;
+    }
 }

@@ -99,6 +99,11 @@ public final class SyncRules {
     }
 
     /** A save's decision remembers when the save was made, so older saves delivered later are stale. */
+    /** The record waits in the deferred lane while BrightClient throttles its practice: no outcome yet. */
+    public static SyncDecision deferred(ValidationResult r, ClientState state) {
+        return new SyncDecision(r, null, null, null, state);
+    }
+
     private static SyncDecision settled(ValidationResult r, SyncDecision d) {
         return r.origin() == Origin.SAVE
                 ? new SyncDecision(d.input(), d.outcome(), d.brightClientId(), d.reason(), d.state().savedAt(r.recordedAt()))

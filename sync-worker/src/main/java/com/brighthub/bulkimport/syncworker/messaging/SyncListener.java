@@ -11,6 +11,7 @@ import com.brighthub.bulkimport.model.events.ValidationResult;
 import com.brighthub.bulkimport.model.events.Verdict;
 import com.brighthub.bulkimport.syncworker.persistence.ClientState;
 import com.brighthub.bulkimport.syncworker.domain.ClientSynchroniser;
+import com.brighthub.bulkimport.syncworker.domain.ClientSynchroniser.Lane;
 import com.brighthub.bulkimport.syncworker.domain.SyncDecision;
 import com.brighthub.bulkimport.syncworker.persistence.ClientSyncStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -64,10 +65,19 @@ public class SyncListener {
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192)
     Emitter<String> links;
 
+    /**
+     * The deferred lane's way out: records of a practice BrightClient throttles, each sent as it came, so
+     * that they leave the batch and its partition moves on.
+     */
+    @Inject
+    @Channel("deferred")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192)
+    Emitter<String> deferred;
+
     @Incoming("validation-results")
     @Blocking
     public void onVerdicts(ConsumerRecords<String, String> records) {
-        sync(records);
+        sync(records, Lane.BULK);
     }
 
     /**
@@ -79,10 +89,21 @@ public class SyncListener {
     @Incoming("save-verdicts")
     @Blocking
     public void onSaveVerdicts(ConsumerRecords<String, String> records) {
-        sync(records);
+        sync(records, Lane.BULK);
     }
 
-    private void sync(ConsumerRecords<String, String> records) {
+    /**
+     * The deferred lane: records of a practice BrightClient throttles, which wait here for the practice while
+     * the bulk lanes carry on with everyone else's; one still waiting after {@code sync.throttled.deferred-wait}
+     * is deferred again, so that this lane's batch ends too.
+     */
+    @Incoming("sync-deferred")
+    @Blocking
+    public void onDeferred(ConsumerRecords<String, String> records) {
+        sync(records, Lane.DEFERRED);
+    }
+
+    private void sync(ConsumerRecords<String, String> records, Lane lane) {
         List<ValidationResult> passes = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             Verdict headed = EventBatch.headedVerdict(record);
@@ -104,27 +125,33 @@ public class SyncListener {
             });
             statuses.watch(importIds);
             try {
-                Persistently.run("synchronising " + passes.size() + " clients", () -> synchronise(passes));
+                Persistently.run("synchronising " + passes.size() + " clients", () -> synchronise(passes, lane));
             } finally {
                 statuses.unwatch(importIds);
             }
         }
     }
 
-    private void synchronise(List<ValidationResult> passes) {
+    private void synchronise(List<ValidationResult> passes, Lane lane) {
         Map<com.brighthub.bulkimport.model.ClientKey, ClientState> known = store.load(passes.stream()
                 .map(p -> ClientState.unseen(p.accountId(), p.clientId())).toList());
-        List<SyncDecision> decisions = synchroniser.synchronise(passes, known);
+        List<SyncDecision> decisions = synchroniser.synchronise(passes, known, lane);
         Map<com.brighthub.bulkimport.model.ClientKey, ClientState> finalStates = new java.util.LinkedHashMap<>();
-        decisions.forEach(d -> finalStates.put(com.brighthub.bulkimport.model.ClientKey.of(d.state().accountId(), d.state().clientId()), d.state()));
+        decisions.stream().filter(d -> !d.deferred()).forEach(d -> finalStates.put(
+                com.brighthub.bulkimport.model.ClientKey.of(d.state().accountId(), d.state().clientId()), d.state()));
         store.save(finalStates.values());
 
         List<Message<String>> outcomes = new ArrayList<>(decisions.size());
         List<Message<String>> linkEvents = new ArrayList<>();
+        List<Message<String>> later = new ArrayList<>();
         Instant now = Instant.now();
         for (SyncDecision d : decisions) {
             ValidationResult in = d.input();
             String key = Topics.clientKey(in.accountId(), in.clientId());
+            if (d.deferred()) {
+                later.add(KeyedMessages.keyed(key, in, ValidationResult.VERDICT_HEADER, in.verdict().name()));
+                continue;
+            }
             outcomes.add(KeyedMessages.keyed(key, new SyncResult(UUID.randomUUID(), in.accountId(), in.importId(),
                     in.clientId(), in.origin(), now, d.outcome(), d.brightClientId(),
                     d.reason() == null ? List.of() : List.of(d.reason()), in.clientReference(), in.clientName())));
@@ -134,8 +161,12 @@ public class SyncListener {
             }
             registry.counter("bulkimport.sync.outcomes", "outcome", d.outcome().name()).increment();
         }
+        KeyedMessages.sendAll(deferred, later);
         KeyedMessages.sendAll(links, linkEvents);
         KeyedMessages.sendAll(results, outcomes);
+        if (!later.isEmpty()) {
+            registry.counter("bulkimport.sync.deferred", "lane", lane.name()).increment(later.size());
+        }
     }
 
 }

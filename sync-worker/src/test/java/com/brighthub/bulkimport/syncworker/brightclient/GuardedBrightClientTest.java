@@ -158,4 +158,22 @@ class GuardedBrightClientTest {
                 .as("the breaker stays open: calls around it are not counted")
                 .isInstanceOf(CircuitBreakerOpenException.class);
     }
+
+    @Test
+    void aThrottledCallIsNeitherRetriedNorCountedByTheBreaker() throws Exception {
+        when(http.create(anyString(), anyString(), any())).thenAnswer(i -> CompletableFuture.failedFuture(
+                new BrightClientThrottledException("BrightClient answered 429", Duration.ofSeconds(1))));
+
+        // more throttled calls than the breaker's window of 4: each reaches BrightClient once, and is seen as it is
+        for (int i = 0; i < 6; i++) {
+            assertThatThrownBy(() -> answer(client.create("ACC", "ACC:BM-1:0", RECORD)))
+                    .isInstanceOf(BrightClientThrottledException.class);
+        }
+        verify(http, times(6)).create(anyString(), anyString(), any());
+
+        when(http.create(anyString(), anyString(), any()))
+                .thenReturn(CompletableFuture.completedFuture(BrightClientPort.Answer.accepted("BC-1")));
+        assertThat(answer(client.create("ACC", "ACC:BM-1:0", RECORD)).id()).as("the breaker stayed closed")
+                .isEqualTo("BC-1");
+    }
 }

@@ -73,6 +73,10 @@ class HttpBrightClientTest {
                 return "import_status";
             }
 
+            public Throttled throttled() {
+                throw new UnsupportedOperationException("the adapter does not wait for throttled practices");
+            }
+
             public UnavailableRecord unavailableRecord() {
                 return new UnavailableRecord() {
                     public int attempts() {
@@ -189,13 +193,14 @@ class HttpBrightClientTest {
     void throttlingAndServerErrorsAreUnavailableWithRetryAfter() {
         reply(429, "{}", "7");
         assertThatThrownBy(() -> answer(client.create("acc", "k", record())))
-                .isInstanceOfSatisfying(BrightClientUnavailableException.class, e -> {
+                .isInstanceOfSatisfying(BrightClientThrottledException.class, e -> {
                     assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(7));
                     assertThat(e.throttled()).isTrue();
                 });
 
         reply(503, "", null);
         assertThatThrownBy(() -> answer(client.create("acc", "k", record())))
+                .isNotInstanceOf(BrightClientThrottledException.class)
                 .isInstanceOfSatisfying(BrightClientUnavailableException.class, e -> {
                     assertThat(e.retryAfter()).isNull();
                     assertThat(e.throttled()).isFalse();
