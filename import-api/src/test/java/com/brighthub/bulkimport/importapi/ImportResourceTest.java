@@ -9,6 +9,8 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.brighthub.bulkimport.common.messaging.testing.PolledBatch;
@@ -106,6 +108,29 @@ class ImportResourceTest {
         assertThat(lifecycle.get(1).total()).as("running count after the first page").isEqualTo(2);
         assertThat(lifecycle.get(2).total()).isEqualTo(3);
         assertThat(lifecycle.get(2).emitted()).isEqualTo(3);
+    }
+
+    @Test
+    void anImportWithItsShareOfThePipelineInFlightWaitsForOutcomesBeforeItsNextPage() {
+        when(brightManager.clients(eq(account), isNull(), anyInt())).thenReturn(new BrightManagerPort.ClientPage(
+                List.of(client("BM-1"), client("BM-2"), client("BM-3"), client("BM-4")), "2", 5L));
+        when(brightManager.clients(eq(account), eq("2"), anyInt()))
+                .thenReturn(new BrightManagerPort.ClientPage(List.of(client("BM-5")), null, null));
+        String importId = startImport();
+
+        // 4 clients in flight, the bound in tests: the import gives its enumerator up and is not taken up again
+        await().atMost(Duration.ofSeconds(20)).until(() -> clientRecordsOf(importId).size() == 4);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> given().auth().oauth2(admin())
+                .get("/api/v1/accounts/" + account + "/imports/" + importId).then().extract().path("total"), equalTo(4));
+        verify(brightManager, never()).clients(eq(account), eq("2"), anyInt());
+
+        // outcomes for 2 of them: below the bound, it is taken up again from its next page
+        progressListener.onProgress(PolledBatch.of(Topics.IMPORT_PROGRESS, "k", Json.write(new ImportProgress(
+                UUID.randomUUID(), account, importId, Instant.now(), 2, 2, 0, 0, 0, Instant.now(), false))));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(admin())
+                .get("/api/v1/accounts/" + account + "/imports/" + importId)
+                .then().body("enumerationComplete", equalTo(true)).body("total", equalTo(5)));
+        assertThat(clientRecordsOf(importId)).containsExactly("BM-1", "BM-2", "BM-3", "BM-4", "BM-5");
     }
 
     @Test

@@ -48,6 +48,15 @@ public interface ImportConfig {
     @WithDefault("921600")
     long maxRecordBytes();
 
+    /**
+     * The most clients one import has in the pipeline at once: enumerated, without an outcome yet. An import
+     * at its bound gives its enumerator up to the others and is taken up again once its clients in flight
+     * are below it, so a practice starting a small import behind a large one waits for at most this many of
+     * the large one's clients, not its whole backlog.
+     */
+    @WithDefault("25000")
+    long maxInFlight();
+
     /** How many imports one instance enumerates at once. */
     @WithDefault("4")
     int enumerationConcurrency();

@@ -32,6 +32,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * transaction. A crash replays at most the last page, which downstream services de-duplicate by
  * (import, client). Only one page is held in memory, whatever the account's size.
  *
+ * <p>Fair between imports: an import with {@code bulk-import.max-in-flight} clients in the pipeline (enumerated,
+ * without an outcome) gives its enumerator up, and imports that have not had a turn are claimed first.
+ *
  * <p>The lease ({@link EnumerationLeases}) is fenced: a worker whose BrightManager call outlasted its lease,
  * or whose import was cancelled, stops at its next page – on this instance or another.
  */
@@ -144,6 +147,14 @@ public class ImportEnumerator {
                 }
                 events.enumerating(advanced.get());
                 cursor = page.nextCursor();
+                ImportRun now = advanced.get();
+                if (now.total - now.processed >= config.maxInFlight()) {
+                    // its share of the pipeline is full: other imports go first, and it resumes from this page
+                    Log.debugf("import %s: %d clients in flight; giving the enumerator up", importId,
+                            now.total - now.processed);
+                    leases.yieldTurn(lease);
+                    return;
+                }
             }
             events.enumerated(done);
             if (!leases.finish(lease)) {

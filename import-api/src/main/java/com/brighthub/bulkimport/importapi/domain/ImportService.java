@@ -40,6 +40,19 @@ public class ImportService {
     @Inject
     com.brighthub.bulkimport.importapi.config.ImportConfig config;
 
+    /**
+     * A queued import's place in the queue, across every practice: 1 when it is next for an enumerator.
+     * Imports wait in the order they started.
+     */
+    public long queuePosition(ImportRun run) {
+        return 1 + em.createQuery("""
+                        select count(r) from ImportRun r where r.status = :running and r.enumerationDone = false
+                          and r.leaseEpoch = 0 and r.startedAt < :startedAt""", Long.class)
+                .setParameter("running", com.brighthub.bulkimport.importapi.persistence.ImportStatus.RUNNING)
+                .setParameter("startedAt", run.startedAt)
+                .getSingleResult();
+    }
+
     /** Starts an import of the account, or refuses with the contract's codes. */
     public ImportRun start(Caller caller, String accountId, boolean confirmed) {
         if (!confirmed) {

@@ -31,15 +31,21 @@ public class EnumerationLeases {
     public record Lease(String importId, long epoch) {
     }
 
-    /** Claims the import that has waited longest for enumerating, if any, for {@code owner}. */
+    /**
+     * Claims the import that has waited longest for enumerating, if any, for {@code owner}: never claimed
+     * first, in the order they started, then those that gave their turn up longest ago. An import with
+     * {@code bulk-import.max-in-flight} clients in the pipeline waits until they are fewer.
+     */
     public Optional<Lease> claim(String owner) {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<ImportRun> candidates = em.createQuery("""
                             from ImportRun where enumerationDone = false and status = :running
                               and (leaseUntil is null or leaseUntil < :now)
+                              and total - processed < :maxInFlight
                             order by leaseUntil asc nulls first, startedAt""", ImportRun.class)
                     .setParameter("running", ImportStatus.RUNNING)
                     .setParameter("now", Instant.now())
+                    .setParameter("maxInFlight", config.maxInFlight())
                     .setMaxResults(1)
                     .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                     .setHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED
@@ -130,6 +136,20 @@ public class EnumerationLeases {
         } catch (RuntimeException e) {
             Log.warnf("import %s: could not release the lease (%s); it expires by itself", lease.importId(), e.getMessage());
         }
+    }
+
+    /**
+     * Gives the import's turn up, if this worker still holds it: its clients in flight reached the bound.
+     * Any instance takes it up again once they are below it, after the imports waiting longer.
+     */
+    public void yieldTurn(Lease lease) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            ImportRun run = em.find(ImportRun.class, lease.importId(), LockModeType.PESSIMISTIC_WRITE);
+            if (run != null && run.leaseEpoch == lease.epoch()) {
+                run.leaseOwner = null;
+                run.leaseUntil = Instant.now();
+            }
+        });
     }
 
     /** True when the import has made no progress at all for longer than BrightManager is given. */

@@ -141,6 +141,7 @@ public class ImportResource {
     }
 
     private ImportView view(ImportRun run) {
-        return ImportView.from(run, config.stallAfter(), Instant.now());
+        return ImportView.from(run, config.stallAfter(), Instant.now(),
+                ImportView.queued(run) ? imports.queuePosition(run) : null);
     }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
  * @param processed clients accounted for: imported, failed, excluded or already linked
  * @param stalled true while running when nothing has progressed for the configured time (never while queued)
  * @param queued true while the import waits for a free enumerator: it has not been picked up yet
+ * @param queuePosition while queued, its place in the queue (1: next); null otherwise
  * @param failureReason why a FAILED import failed, in words the user can act on
  * @param cancelledBy who cancelled a CANCELLED import, and in which role
  */
@@ -30,6 +31,7 @@ public record ImportView(
         long alreadyLinked,
         boolean stalled,
         boolean queued,
+        Long queuePosition,
         Instant lastActivityAt,
         String failureReason,
         String cancelledBy,
@@ -37,6 +39,11 @@ public record ImportView(
 
     /** The view of a run at {@code now}, flagged stalled after {@code stallAfter} without progress. */
     public static ImportView from(ImportRun run, Duration stallAfter, Instant now) {
+        return from(run, stallAfter, now, null);
+    }
+
+    /** The same, with a queued import's place in the queue. */
+    public static ImportView from(ImportRun run, Duration stallAfter, Instant now, Long queuePosition) {
         long denominator = run.enumerationDone ? run.total
                 : Math.max(run.total, run.expectedTotal == null ? 0 : run.expectedTotal);
         long processed = Math.min(run.processed, denominator);
@@ -46,7 +53,7 @@ public record ImportView(
         boolean stalled = run.status == ImportStatus.RUNNING && !queued && run.lastActivityAt.plus(stallAfter).isBefore(now);
         return new ImportView(run.id, run.accountId, run.status, run.startedBy, run.startedRole, run.startedAt,
                 run.finishedAt, run.total, processed, percent, run.enumerationDone, run.alreadyLinked, stalled, queued,
-                run.lastActivityAt, run.failureReason, run.cancelledBy, "/api/v1/accounts/" + run.accountId + "/imports/" + run.id + "/report");
+                queued ? queuePosition : null, run.lastActivityAt, run.failureReason, run.cancelledBy, "/api/v1/accounts/" + run.accountId + "/imports/" + run.id + "/report");
     }
 
     /** True while a running import waits for its first enumerator. */

@@ -46,6 +46,7 @@ public class SupportResource {
         int s = QueryParams.size(size, 50);
         Instant now = Instant.now();
         return imports.acrossAccounts(wanted, stalledOnly, now.minus(config.stallAfter()), p, s).stream()
-                .map(run -> ImportView.from(run, config.stallAfter(), now)).toList();
+                .map(run -> ImportView.from(run, config.stallAfter(), now,
+                        ImportView.queued(run) ? imports.queuePosition(run) : null)).toList();
     }
 }

@@ -50,13 +50,15 @@ class ImportViewTest {
     void anImportWaitingForAFreeEnumeratorIsQueuedNotStalled() {
         ImportRun waiting = run(ImportStatus.RUNNING, false, 0, null, 0);
 
-        ImportView view = ImportView.from(waiting, Duration.ofMinutes(5), T0.plusSeconds(3600));
+        ImportView view = ImportView.from(waiting, Duration.ofMinutes(5), T0.plusSeconds(3600), 3L);
         assertThat(view.queued()).isTrue();
+        assertThat(view.queuePosition()).isEqualTo(3L);
         assertThat(view.stalled()).isFalse();
 
         waiting.leaseEpoch = 1; // picked up, and nothing since
-        view = ImportView.from(waiting, Duration.ofMinutes(5), T0.plusSeconds(3600));
+        view = ImportView.from(waiting, Duration.ofMinutes(5), T0.plusSeconds(3600), 3L);
         assertThat(view.queued()).isFalse();
+        assertThat(view.queuePosition()).as("only a queued import has a place in the queue").isNull();
         assertThat(view.stalled()).isTrue();
     }
 }

@@ -20,7 +20,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /**
  * Tells import-api how far each import got: at most once per interval while it runs, and always when
  * it completes. Publication is recorded only after the broker's ack, and a periodic sweep re-sends what a
- * crash left unannounced, so a completion is never lost.
+ * crash left unannounced, so a completion is never lost, and announces progress the interval held back
+ * with nothing after it (import-api waits for it before it enumerates more of an import).
  */
 @ApplicationScoped
 public class ProgressPublisher {
@@ -46,6 +47,7 @@ public class ProgressPublisher {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sweep() {
         send(outbox.unannouncedCompletions());
+        send(outbox.unannouncedProgress(config.progressInterval()));
     }
 
     private void send(List<ReportRow> due) {

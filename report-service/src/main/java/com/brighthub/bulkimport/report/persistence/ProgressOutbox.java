@@ -46,6 +46,20 @@ public class ProgressOutbox {
         return ReportRows.select(db, "completed_at IS NOT NULL AND NOT completion_published", ps -> { });
     }
 
+    /**
+     * Running reports with progress made since their last publication, which is {@code interval} old: the
+     * last outcomes of a burst, folded within the interval of the publication before them, are announced
+     * even when no outcome follows to carry them.
+     */
+    @Transactional
+    public List<ReportRow> unannouncedProgress(Duration interval) {
+        return ReportRows.select(db, """
+                completed_at IS NULL
+                  AND published_processed < linked_at_start + imported + failed + excluded + linked_during
+                  AND (progress_published_at IS NULL OR progress_published_at < now() - make_interval(secs => ?))
+                """, ps -> ps.setDouble(1, interval.toMillis() / 1000.0));
+    }
+
     /** Notes that progress (and completion, where complete) of these reports was published. */
     @Transactional
     public void markPublished(List<ReportRow> rows) {
@@ -54,12 +68,14 @@ public class ProgressOutbox {
         }
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 UPDATE import_report SET progress_published_at = now(),
-                  completion_published = completion_published OR completed_at IS NOT NULL AND completed_at <= ?
+                  completion_published = completion_published OR completed_at IS NOT NULL AND completed_at <= ?,
+                  published_processed = GREATEST(published_processed, ?)
                 WHERE import_id = ?
                 """)) {
             for (ReportRow r : rows) {
                 ps.setTimestamp(1, ReportRows.ts(r.completedAt() == null ? Instant.EPOCH : r.completedAt()));
-                ps.setString(2, r.importId());
+                ps.setLong(2, r.processed());
+                ps.setString(3, r.importId());
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -93,6 +93,28 @@ class ReportSqlTest {
     }
 
     @Test
+    void progressHeldBackByTheIntervalIsSweptOnceTheIntervalHasPassed() {
+        writer.applyImportEvents(List.of(event(ImportEvent.Type.ENUMERATED, 10, 10)));
+        writer.applyOutcomes(List.of(outcome("c1", OutcomeKind.IMPORTED)));
+        List<ReportRow> published = outbox.dueForProgress(List.of(importId), Duration.ofHours(1));
+        outbox.markPublished(published);
+        assertThat(outbox.unannouncedProgress(Duration.ZERO)).extracting(ReportRow::importId).doesNotContain(importId);
+
+        // two more outcomes within the interval: not due, and no further outcome comes to carry them
+        writer.applyOutcomes(List.of(outcome("c2", OutcomeKind.FAILED, new Reason(ReasonCode.ADDRESS_LINE_1_MISSING,
+                "no line 1")), outcome("c3", OutcomeKind.EXCLUDED)));
+        assertThat(outbox.dueForProgress(List.of(importId), Duration.ofHours(1))).isEmpty();
+        assertThat(outbox.unannouncedProgress(Duration.ofHours(1))).extracting(ReportRow::importId)
+                .as("the interval has not passed").doesNotContain(importId);
+
+        List<ReportRow> swept = outbox.unannouncedProgress(Duration.ZERO).stream()
+                .filter(r -> r.importId().equals(importId)).toList();
+        assertThat(swept).singleElement().satisfies(r -> assertThat(r.processed()).isEqualTo(3));
+        outbox.markPublished(swept);
+        assertThat(outbox.unannouncedProgress(Duration.ZERO)).extracting(ReportRow::importId).doesNotContain(importId);
+    }
+
+    @Test
     void theFirstEndStandsAndFiguresOnlyGrow() {
         writer.applyImportEvents(List.of(event(ImportEvent.Type.ENUMERATED, 10, 8)));
         writer.applyImportEvents(List.of(event(ImportEvent.Type.CANCELLED, 10, 8)));
