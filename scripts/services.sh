@@ -3,10 +3,39 @@
 #   services.sh start    start what is not running, then wait until every one is ready
 #   services.sh stop     stop every one this script started
 #   services.sh status
+# BRIGHT_INSTANCES=N (./bright up --instances N) starts N instances of each of the four services: instance n
+# is named SERVICE-n (log and pid file) and listens on the service's port + 100 * (n - 1); they share the
+# work through their consumer groups. The sandbox (BrightManager and BrightClient) stays one.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 SERVICES="sandbox import-api record-validator sync-worker report-service"
+INSTANCES="${BRIGHT_INSTANCES:-1}"
+[[ "$INSTANCES" =~ ^[1-9]$ ]] || die "BRIGHT_INSTANCES (--instances) must be 1 to 9, not '$INSTANCES'"
+
+# every process to run: NAME:SERVICE:PORT
+processes() {
+  local svc n
+  for svc in $SERVICES; do
+    echo "$svc:$svc:$(port_of "$svc")"
+    [ "$svc" = sandbox ] && continue
+    for n in $(seq 2 "$INSTANCES"); do
+      echo "$svc-$n:$svc:$(($(port_of "$svc") + 100 * (n - 1)))"
+    done
+  done
+}
+
+# the processes started earlier, whatever BRIGHT_INSTANCES says now (their pid files)
+started() {
+  local f name
+  for f in "$RUN_DIR"/*.pid; do
+    [ -e "$f" ] || continue
+    name="$(basename "$f" .pid)"
+    case "$name" in
+      sandbox|import-api*|record-validator*|sync-worker*|report-service*) echo "$name" ;;
+    esac
+  done
+}
 
 port_of() {
   case "$1" in
@@ -31,52 +60,53 @@ ready() {
 }
 
 start_one() {
-  local svc="$1" port jar pid_file
-  port="$(port_of "$svc")"
+  local name="$1" svc="$2" port="$3" jar pid_file
   jar="$ROOT/$svc/target/quarkus-app/quarkus-run.jar"
-  pid_file="$RUN_DIR/$svc.pid"
+  pid_file="$RUN_DIR/$name.pid"
   if pid_alive "$pid_file"; then return 0; fi
   [ -f "$jar" ] || die "$jar is missing: run ./bright build"
   if port_open 127.0.0.1 "$port" || port_open 127.0.0.1 $((port + 1000)); then
-    die "port $port or $((port + 1000)) (management) for $svc is taken by another process: free it or set its port variable (see README)"
+    die "port $port or $((port + 1000)) (management) for $name is taken by another process: free it or set its port variable (see README)"
   fi
   # shellcheck disable=SC2086
   nohup java -Xmx"$(heap_of "$svc")" -XX:+UseG1GC ${SERVICE_JAVA_OPTS:-} -Dquarkus.http.port="$port" \
     -Dquarkus.management.port=$((port + 1000)) \
-    -jar "$jar" >"$LOG_DIR/$svc.log" 2>&1 &
+    -jar "$jar" >"$LOG_DIR/$name.log" 2>&1 &
   echo $! > "$pid_file"
 }
 
 start() {
-  local svc waited
-  for svc in $SERVICES; do start_one "$svc"; done
-  for svc in $SERVICES; do
+  local p name svc port waited
+  for p in $(processes); do IFS=: read -r name svc port <<<"$p"; start_one "$name" "$svc" "$port"; done
+  for p in $(processes); do
+    IFS=: read -r name svc port <<<"$p"
     waited=0
-    until ready "$(port_of "$svc")"; do
-      if ! pid_alive "$RUN_DIR/$svc.pid"; then
-        tail -n 40 "$LOG_DIR/$svc.log" >&2 || true
-        die "$svc exited during start-up: see $LOG_DIR/$svc.log"
+    until ready "$port"; do
+      if ! pid_alive "$RUN_DIR/$name.pid"; then
+        tail -n 40 "$LOG_DIR/$name.log" >&2 || true
+        die "$name exited during start-up: see $LOG_DIR/$name.log"
       fi
       waited=$((waited + 1))
-      [ "$waited" -ge 600 ] && die "$svc is not ready after 120 s: see $LOG_DIR/$svc.log"
+      [ "$waited" -ge 600 ] && die "$name is not ready after 120 s: see $LOG_DIR/$name.log"
       sleep 0.2
     done
-    echo "  $svc ready on port $(port_of "$svc")"
+    echo "  $name ready on port $port"
   done
 }
 
 stop() {
-  local svc
-  for svc in $SERVICES; do stop_pid "$RUN_DIR/$svc.pid" "$svc"; done
+  local name
+  for name in $(started); do stop_pid "$RUN_DIR/$name.pid" "$name"; done
 }
 
 status() {
-  local svc rc=0
-  for svc in $SERVICES; do
-    if pid_alive "$RUN_DIR/$svc.pid"; then
-      if ready "$(port_of "$svc")"; then echo "$svc: ready (port $(port_of "$svc"))"; else echo "$svc: starting"; fi
+  local p name svc port rc=0
+  for p in $(processes); do
+    IFS=: read -r name svc port <<<"$p"
+    if pid_alive "$RUN_DIR/$name.pid"; then
+      if ready "$port"; then echo "$name: ready (port $port)"; else echo "$name: starting"; fi
     else
-      echo "$svc: stopped"; rc=1
+      echo "$name: stopped"; rc=1
     fi
   done
   return $rc
