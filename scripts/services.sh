@@ -3,6 +3,8 @@
 #   services.sh start    start what is not running, then wait until every one is ready
 #   services.sh stop     stop every one this script started
 #   services.sh status
+#   services.sh restart SERVICE   stop every instance of SERVICE, then start it again with the environment
+#                                 of this call (the bench restarts import-api with another IMPORT_MAX_IN_FLIGHT)
 # BRIGHT_INSTANCES=N (./bright up --instances N) starts N instances of each of the four services: instance n
 # is named SERVICE-n (log and pid file) and listens on the service's port + 100 * (n - 1); they share the
 # work through their consumer groups. The sandbox (BrightManager and BrightClient) stays one.
@@ -99,6 +101,15 @@ stop() {
   for name in $(started); do stop_pid "$RUN_DIR/$name.pid" "$name"; done
 }
 
+restart() {
+  local svc="$1" name
+  case " $SERVICES " in *" $svc "*) ;; *) die "restart: no service '$svc' (one of: $SERVICES)" ;; esac
+  for name in $(started); do
+    case "$name" in "$svc"|"$svc"-[0-9]) stop_pid "$RUN_DIR/$name.pid" "$name" ;; esac
+  done
+  start
+}
+
 status() {
   local p name svc port rc=0
   for p in $(processes); do
@@ -116,5 +127,6 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   status) status ;;
-  *) die "usage: services.sh start|stop|status" ;;
+  restart) [ $# -eq 2 ] || die "usage: services.sh restart SERVICE"; restart "$2" ;;
+  *) die "usage: services.sh start|stop|status|restart SERVICE" ;;
 esac

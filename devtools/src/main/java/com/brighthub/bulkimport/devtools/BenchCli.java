@@ -49,23 +49,33 @@ public final class BenchCli {
 
     private final StackClient stack = new StackClient();
 
-    private BenchCli() {
+    BenchCli() {
     }
 
     public static void main(String[] args) throws Exception {
         int n = 100_000;
         int latency = 0;
         Integer warmup = null;
+        boolean wave = false;
+        Double scale = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--clients" -> n = Integer.parseInt(args[++i]);
                 case "--latency-ms" -> latency = Integer.parseInt(args[++i]);
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                case "--wave" -> wave = true;
+                case "--scale" -> scale = Double.parseDouble(args[++i]);
                 default -> {
-                    System.err.println("usage: ./bright bench [--clients N] [--latency-ms L] [--warmup W]");
+                    System.err.println("usage: ./bright bench [--clients N] [--latency-ms L] [--warmup W]\n"
+                            + "       ./bright bench --wave [--scale F] [--latency-ms L] [--warmup W]");
                     System.exit(2);
                 }
             }
+        }
+        if (wave) {
+            WaveBench bench = new WaveBench(scale == null ? 1.0 : scale, latency);
+            bench.run(warmup == null ? bench.warmupSize() : warmup);
+            return;
         }
         // as many as measured, up to 100,000: fewer leave the JIT compiling through the measured import
         new BenchCli().run(n, latency, warmup == null ? Math.min(n, 100_000) : warmup);
@@ -75,7 +85,7 @@ public final class BenchCli {
         System.out.printf("bench: %,d clients, BrightClient latency %d ms, sync-worker in-flight limit %s%n", n, latency,
                 env("SYNC_CONCURRENCY", "128"));
         String account = "bench-" + UUID.randomUUID().toString().substring(0, 8);
-        Practice practice = new Practice(stack, account);
+        BenchPractice practice = new BenchPractice(stack, account);
         String sample = practice.prepare(n);
         System.out.printf("practice generated (%,d clients); a client record is %,d bytes%n", n, sample.length());
 
@@ -158,8 +168,12 @@ public final class BenchCli {
      * {@link #MAX_WARMUP_ROUNDS}), and returns every figure: a JVM's code takes a few runs to compile.
      */
     static List<Double> untilSettled(Round round) throws Exception {
+        return untilSettled(MAX_WARMUP_ROUNDS, round);
+    }
+
+    static List<Double> untilSettled(int rounds, Round round) throws Exception {
         List<Double> figures = new java.util.ArrayList<>();
-        while (figures.size() < MAX_WARMUP_ROUNDS) {
+        while (figures.size() < rounds) {
             double figure = round.run();
             double previous = figures.isEmpty() ? 0 : figures.get(figures.size() - 1);
             figures.add(figure);
@@ -181,9 +195,14 @@ public final class BenchCli {
      * thousand clients, not one import of 100,000.
      */
     void warmUp(int clients) throws Exception {
+        warmUp(clients, MAX_WARMUP_ROUNDS);
+    }
+
+    /** As {@link #warmUp(int)}, with at most {@code rounds} imports. */
+    void warmUp(int clients, int rounds) throws Exception {
         int[] round = {0};
-        untilSettled(() -> {
-            Practice practice = new Practice(stack, "bench-warmup-" + UUID.randomUUID().toString().substring(0, 8));
+        untilSettled(rounds, () -> {
+            BenchPractice practice = new BenchPractice(stack, "bench-warmup-" + UUID.randomUUID().toString().substring(0, 8));
             practice.prepare(clients);
             long[] before = serviceTicks();
             Instant start = Instant.now();
@@ -242,7 +261,7 @@ public final class BenchCli {
      */
     static final Duration MEMORY_SAMPLE = Duration.ofSeconds(5);
 
-    void importRun(Practice practice, int n, double floor) throws Exception {
+    void importRun(BenchPractice practice, int n, double floor) throws Exception {
         Map<String, Double> cpuBefore = cpuSeconds();
         Map<String, Long> heapPeak = new LinkedHashMap<>();
         Map<String, Long> livePeak = new LinkedHashMap<>();
@@ -576,48 +595,5 @@ public final class BenchCli {
     /** The brokers and the security settings from the environment, as the services take them. */
     private static Map<String, Object> kafka() {
         return KafkaSecurity.clientConfig(System::getenv);
-    }
-
-    /** The benchmark's practice, driven through the public APIs. */
-    private static final class Practice {
-        final StackClient stack;
-        final String account;
-        final String admin;
-
-        Practice(StackClient stack, String account) {
-            this.stack = stack;
-            this.account = account;
-            this.admin = DevTokens.token(account, "Admin", "bench", Duration.ofHours(8));
-        }
-
-        /** Creates the account and its clients; returns one client record's JSON, for the floor's size. */
-        String prepare(int n) {
-            stack.put(stack.sandbox() + "/brightmanager/accounts/" + account, null,
-                    "{\"name\": \"Bench\", \"brightClientEnabled\": true}");
-            for (int done = 0; done < n; done += 100_000) {
-                int count = Math.min(100_000, n - done);
-                stack.post(stack.sandbox() + "/brightmanager/accounts/" + account + "/generate?count=" + count
-                        + "&seed=" + (7 + done), null, null);
-            }
-            JsonNode first = stack.get(stack.sandbox() + "/brightmanager/accounts/" + account + "/clients?limit=1", null)
-                    .body().path("clients").get(0);
-            return "{\"eventId\":\"" + UUID.randomUUID() + "\",\"accountId\":\"" + account + "\",\"importId\":\""
-                    + UUID.randomUUID() + "\",\"clientId\":\"BM-0000001\",\"origin\":\"IMPORT\",\"occurredAt\":\""
-                    + Instant.now() + "\",\"client\":" + first + "}";
-        }
-
-        String start() {
-            return stack.post(stack.importApi() + "/api/v1/accounts/" + account + "/imports", admin,
-                    "{\"confirmIrreversible\": true}").body().path("importId").asText();
-        }
-
-        JsonNode status(String importId) {
-            return stack.get(stack.importApi() + "/api/v1/accounts/" + account + "/imports/" + importId, admin).body();
-        }
-
-        JsonNode report(String importId) {
-            return stack.get(stack.reportService() + "/api/v1/accounts/" + account + "/imports/" + importId + "/report",
-                    admin).body();
-        }
     }
 }
