@@ -62,7 +62,7 @@ class FairnessSystemTest {
 
     @Test
     void aSmallImportStartedAfterALargeOneCompletesWhileTheLargeOneRuns() {
-        // each import's share of the pipeline bounded at 500 clients in flight (25,000 by default), and pages of 500:
+        // each import's share of the pipeline bounded at 500 clients in flight (8,000 by default), and pages of 500:
         // the large import is enumerated much faster than BrightClient takes its clients
         stack.stopService("import-api");
         stack.restartService("import-api", Map.of("IMPORT_MAX_IN_FLIGHT", "500", "IMPORT_PAGE_SIZE", "500"));

@@ -54,7 +54,7 @@ public interface ImportConfig {
      * are below it, so a practice starting a small import behind a large one waits for at most this many of
      * the large one's clients, not its whole backlog.
      */
-    @WithDefault("25000")
+    @WithDefault("8000")
     long maxInFlight();
 
     /** How many imports one instance enumerates at once. */
