@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -81,19 +82,29 @@ public class ImportEnumerator {
             });
         }
         while (active.get() < config.enumerationConcurrency()) {
+            if (workers.isShutdown()) {
+                // shutting down: claim nothing a stopped worker would hold until its lease expired
+                return;
+            }
             Optional<Lease> claimed = leases.claim(owner);
             if (claimed.isEmpty()) {
                 return;
             }
             active.incrementAndGet();
-            workers.submit(() -> {
-                try {
-                    enumerate(claimed.get());
-                } finally {
-                    active.decrementAndGet();
-                }
-                claimNext();
-            });
+            try {
+                workers.submit(() -> {
+                    try {
+                        enumerate(claimed.get());
+                    } finally {
+                        active.decrementAndGet();
+                    }
+                    claimNext();
+                });
+            } catch (RejectedExecutionException stopping) {
+                active.decrementAndGet();
+                leases.release(claimed.get());
+                return;
+            }
         }
     }
 
