@@ -46,8 +46,13 @@ final class BenchPractice {
     JsonNode awaitCompleted(String importId, Duration every) throws InterruptedException {
         while (true) {
             JsonNode s = status(importId);
-            if ("COMPLETED".equals(s.path("status").asText())) {
+            String status = s.path("status").asText();
+            if ("COMPLETED".equals(status)) {
                 return s;
+            }
+            if (!"RUNNING".equals(status)) {
+                throw new IllegalStateException("import " + importId + " of " + account + " ended " + status + ": "
+                        + s.path("failureReason").asText("(no reason)"));
             }
             Thread.sleep(every.toMillis());
         }
