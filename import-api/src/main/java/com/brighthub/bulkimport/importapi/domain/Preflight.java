@@ -45,13 +45,26 @@ public class Preflight {
 
     /** The pre-flight of an account, telling {@code progress} how many clients it has checked after each page. */
     public Result check(String accountId, java.util.function.LongConsumer progress) {
+        return check(accountId, progress, (client, failures) -> { });
+    }
+
+    /**
+     * The clients an import would fail now, each with its reasons, in BrightManager's order: the pre-flight's
+     * own pass over the account, so the list always agrees with its counts.
+     */
+    public Result wouldFail(String accountId, java.util.function.BiConsumer<Client, List<Reason>> failing) {
+        return check(accountId, checked -> { }, failing);
+    }
+
+    private Result check(String accountId, java.util.function.LongConsumer progress,
+            java.util.function.BiConsumer<Client, List<Reason>> failing) {
         BrightManagerPort.Account account = brightManager.account(accountId)
                 .orElseThrow(() -> new ApiException(ApiError.ACCOUNT_NOT_FOUND,
                         "BrightManager has no account " + accountId));
         long clients = 0;
         long linked = 0;
         long excluded = 0;
-        long failing = 0;
+        long failed = 0;
         Map<ReasonCode, Long> reasons = new EnumMap<>(ReasonCode.class);
         String cursor = null;
         do {
@@ -68,7 +81,8 @@ public class Preflight {
                 if (e.verdict() == Verdict.EXCLUDED) {
                     excluded++;
                 } else if (e.verdict() == Verdict.FAIL) {
-                    failing++;
+                    failed++;
+                    failing.accept(c, e.reasons());
                     for (Reason r : e.reasons()) {
                         reasons.merge(r.code(), 1L, Long::sum);
                     }
@@ -77,8 +91,8 @@ public class Preflight {
             cursor = page.nextCursor();
             progress.accept(clients);
         } while (cursor != null);
-        return new Result(accountId, account.brightClientEnabled(), clients, linked, excluded, failing,
-                clients - linked - excluded - failing, reasons,
+        return new Result(accountId, account.brightClientEnabled(), clients, linked, excluded, failed,
+                clients - linked - excluded - failed, reasons,
                 account.brightClientEnabled() ? "BrightClient may still reject some of the clients that pass these checks."
                         : "Enable BrightClient on your BrightManager account before running the bulk import.");
     }

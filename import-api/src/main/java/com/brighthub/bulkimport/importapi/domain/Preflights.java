@@ -103,6 +103,14 @@ public class Preflights {
         }
     }
 
+    /**
+     * Forgets the account's finished pre-flight: once an import starts, what it said about linked clients is
+     * out of date, and the next pre-flight – a re-run's – must see the import's links.
+     */
+    public void forget(String accountId) {
+        runs.computeIfPresent(accountId, (account, run) -> run.finished != null ? null : run);
+    }
+
     private void execute(String accountId, Run run) {
         try {
             run.result.complete(preflight.check(accountId, run.checked::set));

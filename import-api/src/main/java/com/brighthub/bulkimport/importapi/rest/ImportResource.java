@@ -1,10 +1,8 @@
 package com.brighthub.bulkimport.importapi.rest;
 
 import com.brighthub.bulkimport.common.api.ApiException;
-import com.brighthub.bulkimport.common.api.Caller;
 import com.brighthub.bulkimport.common.api.CurrentCaller;
 import com.brighthub.bulkimport.importapi.config.ImportConfig;
-import com.brighthub.bulkimport.importapi.domain.Audit;
 import com.brighthub.bulkimport.importapi.domain.ImportService;
 import com.brighthub.bulkimport.importapi.persistence.ImportRun;
 import jakarta.inject.Inject;
@@ -43,7 +41,7 @@ public class ImportResource {
     CurrentCaller caller;
 
     @Inject
-    Audit audit;
+    com.brighthub.bulkimport.importapi.domain.AuditedImports audited;
 
     @Inject
     com.brighthub.bulkimport.importapi.domain.Preflights preflights;
@@ -64,16 +62,7 @@ public class ImportResource {
                     + "\"message\": \"An import is already running for this account\", \"importId\": \"5f0c…\"}")))
     @APIResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE")
     public Response start(@PathParam("accountId") String accountId, StartImportRequest request) {
-        Caller who = caller.get();
-        ImportRun run;
-        try {
-            run = imports.start(who, accountId, request != null && request.confirmed());
-        } catch (ApiException refused) {
-            audit.startAttempt(accountId, who.userId(), who.role(), refused.code(),
-                    (String) refused.extra().get("importId"), refused.getMessage());
-            throw refused;
-        }
-        audit.startAttempt(accountId, who.userId(), who.role(), "STARTED", run.id, null);
+        ImportRun run = audited.start(caller.get(), accountId, request != null && request.confirmed());
         return Response.accepted(view(run))
                 .location(UriBuilder.fromPath("/api/v1/accounts/{a}/imports/{i}").build(accountId, run.id))
                 .build();
@@ -89,16 +78,7 @@ public class ImportResource {
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no such import in this account")
     @APIResponse(responseCode = "409", description = "IMPORT_NOT_RUNNING: the import has already ended")
     public Response cancel(@PathParam("accountId") String accountId, @PathParam("importId") String importId) {
-        Caller who = caller.get();
-        ImportRun run;
-        try {
-            run = imports.cancel(who, accountId, importId);
-        } catch (ApiException refused) {
-            audit.record(accountId, who.userId(), who.role(), Audit.CANCEL_IMPORT, refused.code(), importId,
-                    refused.getMessage());
-            throw refused;
-        }
-        audit.record(accountId, who.userId(), who.role(), Audit.CANCEL_IMPORT, "CANCELLED", importId, null);
+        ImportRun run = audited.cancel(caller.get(), accountId, importId);
         return Response.accepted(view(run)).build();
     }
 
@@ -141,7 +121,6 @@ public class ImportResource {
     }
 
     private ImportView view(ImportRun run) {
-        return ImportView.from(run, config.stallAfter(), Instant.now(),
-                ImportView.queued(run) ? imports.queuePosition(run) : null);
+        return ImportView.of(run, imports, config.stallAfter(), Instant.now());
     }
 }

@@ -56,6 +56,12 @@ public record ImportView(
                 queued ? queuePosition : null, run.lastActivityAt, run.failureReason, run.cancelledBy, "/api/v1/accounts/" + run.accountId + "/imports/" + run.id + "/report");
     }
 
+    /** The view of a run at {@code now}, with its place in the queue while queued. */
+    public static ImportView of(ImportRun run, com.brighthub.bulkimport.importapi.domain.ImportService imports,
+            Duration stallAfter, Instant now) {
+        return from(run, stallAfter, now, queued(run) ? imports.queuePosition(run) : null);
+    }
+
     /** True while a running import waits for its first enumerator. */
     public static boolean queued(ImportRun run) {
         return run.status == ImportStatus.RUNNING && !run.enumerationDone && run.leaseEpoch == 0;

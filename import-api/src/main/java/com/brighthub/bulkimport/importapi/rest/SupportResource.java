@@ -46,7 +46,6 @@ public class SupportResource {
         int s = QueryParams.size(size, 50);
         Instant now = Instant.now();
         return imports.acrossAccounts(wanted, stalledOnly, now.minus(config.stallAfter()), p, s).stream()
-                .map(run -> ImportView.from(run, config.stallAfter(), now,
-                        ImportView.queued(run) ? imports.queuePosition(run) : null)).toList();
+                .map(run -> ImportView.of(run, imports, config.stallAfter(), now)).toList();
     }
 }

@@ -2,6 +2,7 @@ package com.brighthub.bulkimport.report.rest;
 
 import com.brighthub.bulkimport.model.events.ReasonCode;
 import com.brighthub.bulkimport.report.persistence.FailureRow;
+import com.brighthub.bulkimport.common.api.CsvCells;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -42,32 +43,10 @@ public final class FailureCsv implements AutoCloseable {
         }
     }
 
-    /**
-     * Neutralises a value a spreadsheet would run as a formula: one whose first visible character is
-     * {@code = + - @} (or their fullwidth forms {@code ＝ ＋ － ＠}, which some spreadsheets fold to ASCII),
-     * even behind leading whitespace of any kind (Unicode too) or control characters (NUL, tab, CR, LF),
-     * and one that starts with a tab or a control character at all. It is prefixed with an apostrophe,
-     * which a spreadsheet shows as text; nothing else about the value changes.
-     */
+    /** A cell a spreadsheet shows as text, never runs as a formula: see {@link CsvCells#safe}. */
     public static String safe(String value) {
-        if (value == null || value.isEmpty()) {
-            return "";
-        }
-        if (Character.isISOControl(value.charAt(0))) {
-            return "'" + value;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c) || c == '\uFEFF') {
-                continue;
-            }
-            return FORMULA_STARTS.indexOf(c) >= 0 ? "'" + value : value;
-        }
-        return value;
+        return CsvCells.safe(value);
     }
-
-    /** The characters that start a formula, in ASCII and fullwidth. */
-    private static final String FORMULA_STARTS = "=+-@\uFF1D\uFF0B\uFF0D\uFF20";
 
     @Override
     public void close() {

@@ -60,11 +60,8 @@ public class ReportResource {
         int size = QueryParams.size(sizeParam, 50);
         find(accountId, importId);
         List<FailurePage.FailureItem> items = new ArrayList<>();
-        reports.failures(accountId, importId, code, state, (long) page * size, size, r -> {
-            ReasonCode rc = ReasonCode.valueOf(r.reasonCode());
-            items.add(new FailurePage.FailureItem(r.clientId(), r.clientReference(), r.clientName(), rc.name(),
-                    rc.reason(), r.detail(), rc.howToFix(r.detail()), r.status()));
-        });
+        reports.failures(accountId, importId, code, state, (long) page * size, size,
+                r -> items.add(FailurePage.FailureItem.of(r)));
         return new FailurePage(items, page, size, reports.countFailures(accountId, importId, code, state));
     }
 
