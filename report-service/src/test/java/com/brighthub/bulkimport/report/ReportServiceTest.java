@@ -325,6 +325,57 @@ class ReportServiceTest {
     }
 
     @Test
+    void theReportPageShowsTheBucketsTheChartAndTheFailuresWithTheirFixAndTheirLinkIntoBrightManager() {
+        deliver(aSmallImport());
+        String page = "/ui/accounts/" + account + "/imports/" + importId + "/report";
+
+        String html = given().cookie("bright_session", admin()).get(page).then().statusCode(200)
+                .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("default-src 'self'"))
+                .extract().asString();
+        assertThat(html).contains("id=\"imported\">1<", "id=\"failed\">2<", "id=\"excluded\">1<",
+                "id=\"already-linked\">3<", "id=\"not-processed\">0<", "<svg class=\"chart\"",
+                "Address Line 1 is missing", "Open the client file and add at least Address Line 1",
+                "href=\"https://brightmanager.test/accounts/" + account + "/clients/BM-2\"",
+                "href=\"/ui/accounts/" + account + "/imports/" + importId + "/failures.csv\"", "data-live=");
+        assertThat(html.split("<tr data-client=", -1)).hasSize(1 + 3);
+
+        String filtered = given().cookie("bright_session", admin()).queryParam("reason", "BRIGHTCLIENT_REJECTED")
+                .get(page).then().statusCode(200).extract().asString();
+        assertThat(filtered).contains("data-client=\"BM-4\"").doesNotContain("data-client=\"BM-2\"");
+        given().cookie("bright_session", admin()).queryParam("status", "MAYBE").get(page).then().statusCode(400)
+                .contentType(org.hamcrest.Matchers.startsWith("text/html"));
+        given().cookie("bright_session", admin()).get(page.replace("/report", "/failures.csv")).then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/csv"));
+    }
+
+    @Test
+    void aFixTurnsItsRowsResolvedOnTheReportPageAndTheFilterFindsThem() {
+        deliver(aSmallImport());
+        deliver(saveVerdict("BM-2", Verdict.PASS), saveSynced("BM-2"));
+        String page = "/ui/accounts/" + account + "/imports/" + importId + "/report";
+
+        String resolved = given().cookie("bright_session", admin()).queryParam("status", "RESOLVED").get(page).then()
+                .statusCode(200).extract().asString();
+        assertThat(resolved.split("<tr data-client=\"BM-2\"", -1)).hasSize(1 + 2);
+        assertThat(resolved).contains("status-RESOLVED").doesNotContain("data-client=\"BM-4\"")
+                .contains("id=\"resolved\">1<");
+    }
+
+    @Test
+    void anotherPracticesReportPageIsRefusedOrNotFound() {
+        deliver(aSmallImport());
+        String other = "ACC-" + UUID.randomUUID();
+        given().cookie("bright_session", DevTokens.token(other, "Admin", "eve"))
+                .get("/ui/accounts/" + account + "/imports/" + importId + "/report").then().statusCode(403)
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Broken Ltd")));
+        given().cookie("bright_session", DevTokens.token(other, "Admin", "eve"))
+                .get("/ui/accounts/" + other + "/imports/" + importId + "/report").then().statusCode(404)
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Broken Ltd")));
+        given().redirects().follow(false).get("/ui/accounts/" + account + "/imports/" + importId + "/report")
+                .then().statusCode(303);
+    }
+
+    @Test
     void anotherAccountSeesNothing() {
         deliver(aSmallImport());
         String other = "ACC-" + UUID.randomUUID();

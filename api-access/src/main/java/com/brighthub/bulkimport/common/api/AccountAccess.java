@@ -30,6 +30,9 @@ public class AccountAccess {
     private static final java.util.regex.Pattern CANCEL =
             java.util.regex.Pattern.compile("/api/v1/accounts/[^/]+/imports/[^/]+/cancel/?");
 
+    private static final java.util.regex.Pattern INTEGRATION =
+            java.util.regex.Pattern.compile("/api/v1/accounts/[^/]+/integration/?");
+
     private static final String ACCOUNT_CLAIM = "account_id";
 
     /** What a path id may look like: bounded, and nothing a query or a log line could misread. */
@@ -54,19 +57,37 @@ public class AccountAccess {
     @Inject
     jakarta.enterprise.event.Event<SupportAccess> supportAccesses;
 
+    @Inject
+    com.brighthub.bulkimport.common.ui.PageAnswers pages;
+
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION)
     public Uni<Response> authorize(ContainerRequestContext request) {
-        if (!request.getUriInfo().getPath().startsWith("/api/")) {
+        String path = request.getUriInfo().getPath();
+        boolean page = com.brighthub.bulkimport.common.ui.PageAnswers.guarded(path);
+        if (!page && !path.startsWith("/api/")) {
             return Uni.createFrom().nullItem();
+        }
+        if (page && !pages.sameOrigin(request)) {
+            return Uni.createFrom().item(pages.refused(request, 403, "This form was sent from another site"));
         }
         // who is calling comes first: a request without a valid token learns nothing else
         return identities.getDeferredIdentity()
-                .map(identity -> decide(identity, request))
-                .onFailure().recoverWithItem(e -> ApiError.UNAUTHENTICATED.response());
+                .map(identity -> page ? pages.answer(request, decide(identity, request, true))
+                        : decide(identity, request, false))
+                .onFailure().recoverWithItem(e -> page ? pages.signIn(request) : ApiError.UNAUTHENTICATED.response());
     }
 
-    private Response decide(SecurityIdentity identity, ContainerRequestContext request) {
+    /**
+     * The same rules for the API and for the pages: a page {@code /ui/X} is judged as the API's
+     * {@code /api/v1/X}. The API takes its token from the Authorization header only – never from the pages'
+     * session cookie, so a page's cookie can never call the API (no cross-site request forgery of it) – and the
+     * one page any role of the account may open is its Integration page, which says why there is no Get Started.
+     */
+    private Response decide(SecurityIdentity identity, ContainerRequestContext request, boolean page) {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+            return ApiError.UNAUTHENTICATED.response();
+        }
+        if (!page && !fromHeader(request, jwt.getRawToken())) {
             return ApiError.UNAUTHENTICATED.response();
         }
         java.util.Optional<String> problem = TokenClaims.problem(jwt.getRawToken(), java.time.Instant.now(), maxLifetime,
@@ -85,7 +106,15 @@ public class AccountAccess {
         Object accountClaim = jwt.getClaim(ACCOUNT_CLAIM);
         String tokenAccount = accountClaim == null ? null : accountClaim.toString();
         String pathAccount = request.getUriInfo().getPathParameters().getFirst("accountId");
-        String path = request.getUriInfo().getPath();
+        String path = page ? "/api/v1/" + request.getUriInfo().getPath().substring("/ui/".length())
+                : request.getUriInfo().getPath();
+        if (page && !identity.hasRole(SUPPORT) && tokenAccount != null && tokenAccount.equals(pathAccount)
+                && INTEGRATION.matcher(path).matches()) {
+            String role = identity.getRoles().stream().sorted().findFirst().orElse("none");
+            currentCaller.set(new Caller(jwt.getSubject(), ADMIN_ROLES.stream().filter(identity::hasRole).findFirst()
+                    .orElse(role), tokenAccount));
+            return null;
+        }
         if (identity.hasRole(SUPPORT)) {
             return decideSupport(jwt, identity, tokenAccount, pathAccount, path, request);
         }
@@ -123,9 +152,16 @@ public class AccountAccess {
                     + " never start one");
         }
         currentCaller.set(new Caller(jwt.getSubject(), SUPPORT, pathAccount));
-        supportAccesses.fireAsync(new SupportAccess(jwt.getSubject(), pathAccount, request.getMethod(), path,
+        supportAccesses.fireAsync(new SupportAccess(jwt.getSubject(), pathAccount, request.getMethod(),
+                request.getUriInfo().getPath(),
                 java.time.Instant.now()));
         return null;
+    }
+
+    private static boolean fromHeader(ContainerRequestContext request, String token) {
+        String header = request.getHeaderString("Authorization");
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                && header.substring(7).trim().equals(token);
     }
 
     private void refused(JsonWebToken jwt, SecurityIdentity identity, String tokenAccount, String pathAccount,
