@@ -49,6 +49,12 @@ REPORT_SERVICE_PORT="${REPORT_SERVICE_PORT:-8084}"
 SANDBOX_PORT="${SANDBOX_PORT:-8089}"
 export BRIGHTMANAGER_URL="${BRIGHTMANAGER_URL:-http://localhost:$SANDBOX_PORT}"
 export BRIGHTCLIENT_URL="${BRIGHTCLIENT_URL:-http://localhost:$SANDBOX_PORT}"
+# the pages (/ui): the local stack's dev sign-in signs sessions with the dev key (never set in production: a
+# service verifying another key refuses to start with it), each service's pages, and a client's file in BrightManager
+export BRIGHT_DEV_SIGNIN_KEY="${BRIGHT_DEV_SIGNIN_KEY:-$ROOT/devtools/src/main/resources/dev-jwt/privateKey.pem}"
+export BRIGHT_UI_IMPORT_API_URL="${BRIGHT_UI_IMPORT_API_URL:-http://localhost:$IMPORT_API_PORT}"
+export BRIGHT_UI_REPORT_URL="${BRIGHT_UI_REPORT_URL:-http://localhost:$REPORT_SERVICE_PORT}"
+export BRIGHTMANAGER_CLIENT_URL="${BRIGHTMANAGER_CLIENT_URL:-http://localhost:$SANDBOX_PORT/brightmanager/accounts/{accountId}/clients/{clientId}}"
 
 MVN="${MVN:-mvn}"
 MVN_FLAGS="${MVN_FLAGS:--B -q}"

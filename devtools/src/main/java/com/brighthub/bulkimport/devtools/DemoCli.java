@@ -96,6 +96,9 @@ public final class DemoCli {
         }
 
         System.out.println();
+        System.out.println("See it all in a browser – the Integration page of this practice (sign in as its Admin:");
+        System.out.println("account " + account + ", role Admin):");
+        System.out.println("   " + stack.importApi() + "/ui/accounts/" + account + "/integration");
         System.out.println("The stack is still running: explore it, or stop it with ./bright down");
     }
 

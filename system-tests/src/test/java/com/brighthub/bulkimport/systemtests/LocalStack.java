@@ -363,6 +363,11 @@ public final class LocalStack {
         env.put("BRIGHT_JWT_PUBLIC_KEY", "dev-jwt/publicKey.pem");
         env.put("BRIGHTMANAGER_URL", url("sandbox"));
         env.put("BRIGHTCLIENT_URL", url("sandbox"));
+        // the pages: the dev sign-in (the dev key), where each service's pages are, and the client files
+        env.put("BRIGHT_DEV_SIGNIN_KEY", root.resolve("devtools/src/main/resources/dev-jwt/privateKey.pem").toString());
+        env.put("BRIGHT_UI_IMPORT_API_URL", url("import-api"));
+        env.put("BRIGHT_UI_REPORT_URL", url("report-service"));
+        env.put("BRIGHTMANAGER_CLIENT_URL", url("sandbox") + "/brightmanager/accounts/{accountId}/clients/{clientId}");
         env.put("IMPORT_POLL_INTERVAL", "200ms");
         // small pages: many page commits interleave with progress updates, as in a large import
         env.put("IMPORT_PAGE_SIZE", "100");
