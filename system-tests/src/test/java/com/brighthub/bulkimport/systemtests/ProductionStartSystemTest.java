@@ -34,6 +34,19 @@ class ProductionStartSystemTest {
     }
 
     @Test
+    void theDevSignInRefusesToRunBesideAnyKeyButTheLocalStacksOwn() throws Exception {
+        Path root = Path.of(System.getProperty("repo.root", "..")).toAbsolutePath().normalize();
+        // BrightHub's key as production names it, a file path (here the dev public key, but not by the local stack's name)
+        String brightHubKey = root.resolve("api-common/src/main/resources/dev-jwt/publicKey.pem").toString();
+        for (String svc : List.of("import-api", "report-service")) {
+            LocalStack.Exit exit = stack.startOnce(svc, java.util.Map.of("BRIGHT_JWT_PUBLIC_KEY", brightHubKey), Set.of());
+
+            assertThat(exit.code()).as(svc + " exits on its own, unsuccessfully").isNotNull().isNotZero();
+            assertThat(exit.output()).as(svc).contains("refusing to start: BRIGHT_DEV_SIGNIN_KEY is set");
+        }
+    }
+
+    @Test
     void aServiceWithADatabaseRefusesToStartWithoutItsPassword() throws Exception {
         for (String svc : List.of("import-api", "sync-worker", "report-service")) {
             LocalStack.Exit exit = stack.startWithout(svc, Set.of("BRIGHT_DB_PASSWORD"));

@@ -33,6 +33,12 @@ public class AccountAccess {
     private static final java.util.regex.Pattern INTEGRATION =
             java.util.regex.Pattern.compile("/api/v1/accounts/[^/]+/integration/?");
 
+    /**
+     * Support's page views are audited once per user and page in ten minutes, not at every refresh of a page
+     * that refreshes itself (a progress page asks every second); every API call and every action is audited.
+     */
+    private final SupportReads pageReads = new SupportReads(java.time.Duration.ofMinutes(10), 10_000);
+
     private static final String ACCOUNT_CLAIM = "account_id";
 
     /** What a path id may look like: bounded, and nothing a query or a log line could misread. */
@@ -63,12 +69,12 @@ public class AccountAccess {
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION)
     public Uni<Response> authorize(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
+        if (path.startsWith("/ui/") && !pages.sameOrigin(request)) {
+            return Uni.createFrom().item(pages.refused(request, 403, "This form was sent from another site"));
+        }
         boolean page = com.brighthub.bulkimport.common.ui.PageAnswers.guarded(path);
         if (!page && !path.startsWith("/api/")) {
             return Uni.createFrom().nullItem();
-        }
-        if (page && !pages.sameOrigin(request)) {
-            return Uni.createFrom().item(pages.refused(request, 403, "This form was sent from another site"));
         }
         // who is calling comes first: a request without a valid token learns nothing else
         return identities.getDeferredIdentity()
@@ -119,16 +125,16 @@ public class AccountAccess {
             return decideSupport(jwt, identity, tokenAccount, pathAccount, path, request);
         }
         if (path.startsWith("/api/v1/support/")) {
-            refused(jwt, identity, tokenAccount, pathAccount, request);
+            refused(jwt, identity, tokenAccount, pathAccount, path, request);
             return ApiError.FORBIDDEN.response("Only Bright Support may do this");
         }
         String role = ADMIN_ROLES.stream().filter(identity::hasRole).findFirst().orElse(null);
         if (role == null) {
-            refused(jwt, identity, tokenAccount, pathAccount, request);
+            refused(jwt, identity, tokenAccount, pathAccount, path, request);
             return ApiError.FORBIDDEN.response("Only an Admin or Owner of the practice may do this");
         }
         if (tokenAccount == null || pathAccount == null || !tokenAccount.equals(pathAccount)) {
-            refused(jwt, identity, tokenAccount, pathAccount, request);
+            refused(jwt, identity, tokenAccount, pathAccount, path, request);
             return ApiError.FORBIDDEN.response("You do not have access to this account");
         }
         currentCaller.set(new Caller(jwt.getSubject(), role, tokenAccount));
@@ -147,14 +153,16 @@ public class AccountAccess {
             return null;
         }
         if (pathAccount == null || !(reads || ("POST".equals(request.getMethod()) && CANCEL.matcher(path).matches()))) {
-            refused(jwt, identity, tokenAccount, pathAccount, request);
+            refused(jwt, identity, tokenAccount, pathAccount, path, request);
             return ApiError.FORBIDDEN.response("Bright Support may read an account's imports and cancel one,"
                     + " never start one");
         }
         currentCaller.set(new Caller(jwt.getSubject(), SUPPORT, pathAccount));
-        supportAccesses.fireAsync(new SupportAccess(jwt.getSubject(), pathAccount, request.getMethod(),
-                request.getUriInfo().getPath(),
-                java.time.Instant.now()));
+        java.time.Instant now = java.time.Instant.now();
+        boolean pageRead = "GET".equals(request.getMethod()) && request.getUriInfo().getPath().startsWith("/ui/");
+        if (!pageRead || pageReads.firstIn(jwt.getSubject() + " " + path, now)) {
+            supportAccesses.fireAsync(new SupportAccess(jwt.getSubject(), pathAccount, request.getMethod(), path, now));
+        }
         return null;
     }
 
@@ -164,10 +172,10 @@ public class AccountAccess {
                 && header.substring(7).trim().equals(token);
     }
 
+    /** Announces a refusal, with the API path a page stands for (the audit trail speaks the API's paths). */
     private void refused(JsonWebToken jwt, SecurityIdentity identity, String tokenAccount, String pathAccount,
-            ContainerRequestContext request) {
+            String path, ContainerRequestContext request) {
         String role = identity.getRoles().stream().sorted().findFirst().orElse(null);
-        refusals.fireAsync(new AccessRefused(jwt.getSubject(), role, tokenAccount, pathAccount, request.getMethod(),
-                request.getUriInfo().getPath()));
+        refusals.fireAsync(new AccessRefused(jwt.getSubject(), role, tokenAccount, pathAccount, request.getMethod(), path));
     }
 }

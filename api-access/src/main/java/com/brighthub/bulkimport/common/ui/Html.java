@@ -38,4 +38,17 @@ public final class Html {
                 + "<header class=\"top\"><span class=\"brand\">BrightHub</span> <span>Bulk client import</span></header>"
                 + "<main id=\"main\"><h1>" + escape(title) + "</h1>" + body + "</main></body></html>";
     }
+
+    /**
+     * A page that moves the browser on to {@code path} (one of these pages) by itself: after a session was
+     * handed over from BrightHub's site, this page's own navigation is same-site, so the SameSite=Strict
+     * session goes with it (a redirect straight from BrightHub's post would still count as cross-site).
+     */
+    public static String continueTo(String path) {
+        String url = escape(path);
+        return "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
+                + "<meta http-equiv=\"refresh\" content=\"0;url=" + url + "\"><title>Signing in · BrightHub bulk import</title>"
+                + "<link rel=\"stylesheet\" href=\"/ui/assets/bright.css\"></head><body><main id=\"main\">"
+                + "<p>Signed in. <a href=\"" + url + "\">Continue</a></p></main></body></html>";
+    }
 }

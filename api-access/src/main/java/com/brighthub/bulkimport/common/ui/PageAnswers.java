@@ -8,7 +8,9 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What a page answers where the API would answer with a JSON error: no session sends the browser to sign
@@ -27,7 +29,15 @@ public class PageAnswers {
         return path.startsWith("/ui/") && !OPEN.contains(path) && !path.startsWith("/ui/assets/");
     }
 
-    /** False for a form (any method but GET and HEAD) whose {@code Origin} is not this service's own. */
+    /** BrightHub's own origin, the one other site that may post a session here ({@code POST /ui/session}). */
+    @ConfigProperty(name = "bright.ui.brighthub-origin")
+    Optional<String> brightHub;
+
+    /**
+     * False for a form (any method but GET and HEAD) whose {@code Origin} is not this service's own – or, for
+     * the hand-off of a session, BrightHub's. Signing in, out and handing a session over are forms too: a
+     * site that could post them could sign a user in as someone else.
+     */
     public boolean sameOrigin(ContainerRequestContext request) {
         String method = request.getMethod();
         if ("GET".equals(method) || "HEAD".equals(method)) {
@@ -36,7 +46,10 @@ public class PageAnswers {
         String origin = request.getHeaderString("Origin");
         String host = request.getHeaderString("Host");
         if (origin == null) {
-            // browsers send Origin on every form POST; the SameSite=Strict cookie covers any that does not
+            // browsers send Origin on every cross-site form POST: without one it is not a browser's forgery
+            return true;
+        }
+        if ("/ui/session".equals(request.getUriInfo().getPath()) && brightHub.filter(origin::equalsIgnoreCase).isPresent()) {
             return true;
         }
         try {

@@ -41,6 +41,8 @@ public class SessionResource {
     /** Where a sign-in may send the browser back to: one of these pages, never another site. */
     private static final Pattern NEXT = Pattern.compile("/ui/[A-Za-z0-9._~:/?#\\[\\]@!$&'()*+,;=%-]*");
 
+    private static final Pattern ACCOUNT_PAGE = Pattern.compile("/ui/accounts/([A-Za-z0-9._:-]{1,100})/");
+
     @Inject
     JWTParser parser;
 
@@ -91,7 +93,8 @@ public class SessionResource {
                         + " BrightHub signs you in.</p>"
                         + "<form method=\"post\" action=\"/ui/dev/sign-in\" class=\"stack\">"
                         + "<label for=\"account\">Practice account (none for Support)</label>"
-                        + "<input id=\"account\" name=\"account\" autocomplete=\"off\">"
+                        + "<input id=\"account\" name=\"account\" autocomplete=\"off\" value=\""
+                        + Html.escape(accountOf(safeNext(next))) + "\">"
                         + "<label for=\"role\">Role</label><select id=\"role\" name=\"role\">" + roles + "</select>"
                         + "<label for=\"user\">User</label><input id=\"user\" name=\"user\" value=\"admin@practice.example\">"
                         + "<input type=\"hidden\" name=\"next\" value=\"" + Html.escape(safeNext(next)) + "\">"
@@ -129,8 +132,8 @@ public class SessionResource {
                     "<p class=\"problem\" role=\"alert\">BrightHub's sign-in could not be checked. Open"
                             + " Integrations in BrightHub again.</p>")).build();
         }
-        return signedIn(token, Duration.ofSeconds(Math.max(1, jwt.get().getExpirationTime() - Instant.now().getEpochSecond())),
-                next);
+        Duration ttl = Duration.ofSeconds(Math.max(1, jwt.get().getExpirationTime() - Instant.now().getEpochSecond()));
+        return Response.ok(Html.continueTo(safeNext(next))).cookie(cookie(token, (int) ttl.toSeconds())).build();
     }
 
     @POST
@@ -162,6 +165,12 @@ public class SessionResource {
     private NewCookie cookie(String value, int maxAge) {
         return new NewCookie.Builder(COOKIE).value(value).path("/ui").httpOnly(true).secure(secureCookie)
                 .sameSite(NewCookie.SameSite.STRICT).maxAge(maxAge).build();
+    }
+
+    /** The practice account of a page path, so the sign-in to a practice's page already names it. */
+    static String accountOf(String page) {
+        java.util.regex.Matcher m = ACCOUNT_PAGE.matcher(page);
+        return m.lookingAt() ? m.group(1) : "";
     }
 
     /** {@code next} when it is one of these pages, else the way in. */
