@@ -362,6 +362,17 @@ class ReportServiceTest {
     }
 
     @Test
+    void theReportPageStopsRefreshingOnceTheImportEndedWithNothingLeftToResolve() {
+        deliver(lifecycle(ImportEvent.Type.STARTED, 0, 0, 0), verdict("BM-1", "Ok Ltd", Verdict.PASS),
+                sync("BM-1", SyncOutcome.IMPORTED), lifecycle(ImportEvent.Type.ENUMERATED, 1, 0, 1),
+                lifecycle(ImportEvent.Type.COMPLETED, 1, 0, 1));
+        String page = "/ui/accounts/" + account + "/imports/" + importId + "/report";
+
+        String html = given().cookie("bright_session", admin()).get(page).then().statusCode(200).extract().asString();
+        assertThat(html).contains("id=\"report-status\">COMPLETED<").doesNotContain("data-live");
+    }
+
+    @Test
     void anotherPracticesReportPageIsRefusedOrNotFound() {
         deliver(aSmallImport());
         String other = "ACC-" + UUID.randomUUID();

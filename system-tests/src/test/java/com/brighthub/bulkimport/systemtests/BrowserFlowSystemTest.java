@@ -64,8 +64,17 @@ class BrowserFlowSystemTest {
         web.findElement(By.id("sign-in")).click();
     }
 
+    /** An element's text; a live part of the page may replace the element between finding and reading it. */
     static String text(String id) {
-        return web.findElement(By.id(id)).getText().trim();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return web.findElement(By.id(id)).getText().trim();
+            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                if (attempt == 5) {
+                    throw replaced;
+                }
+            }
+        }
     }
 
     static boolean present(String id) {
@@ -75,7 +84,7 @@ class BrowserFlowSystemTest {
     @Test
     void anAdminWalksTheArticleFromIntegrationToAFixedClientAndARerun() throws IOException {
         Practice practice = new Practice(stack).withBrightClient(true);
-        JsonNode expected = practice.generate(150, 1907L);
+        JsonNode expected = practice.generate(800, 1907L);
         long total = expected.path("generatedClients").asLong();
 
         signIn(practice.account, "Admin", "admin@practice");
@@ -98,6 +107,9 @@ class BrowserFlowSystemTest {
         web.findElement(By.id("start-import")).click();
         await("started").atMost(Duration.ofSeconds(10)).until(() -> present("bar"));
         assertThat(web.getCurrentUrl()).contains("/ui/accounts/" + practice.account + "/imports/");
+        assertThat(text("status")).as("drawn while it runs, so the page must move on by itself").isEqualTo("RUNNING");
+        assertThat(web.findElement(By.id("progress")).getAttribute("data-live")).isNotNull();
+        await("under way").atMost(Duration.ofMinutes(1)).until(() -> !text("percent").equals("0 %"));
         browser.screenshot("3-progress");
 
         // the bar moves by itself (the page refreshes its live part): no reload here
@@ -120,9 +132,11 @@ class BrowserFlowSystemTest {
 
         new Select(web.findElement(By.id("reason"))).selectByValue(ReasonCode.ADDRESS_LINE_1_MISSING.name());
         web.findElement(By.id("filter")).click();
-        await("filtered").atMost(Duration.ofSeconds(10)).until(() -> web.getCurrentUrl().contains("reason="));
+        await("filtered").atMost(Duration.ofSeconds(10))
+                .until(() -> web.getCurrentUrl().contains("reason=" + ReasonCode.ADDRESS_LINE_1_MISSING.name()));
         List<WebElement> rows = web.findElements(By.cssSelector("#failures tr[data-client]"));
         assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(row.getText()).contains("Address Line 1 is missing"));
+        String clientId = rows.get(0).getAttribute("data-client");
         browser.screenshot("6-report-filtered");
 
         web.findElement(By.id("csv")).click();
@@ -133,11 +147,12 @@ class BrowserFlowSystemTest {
             assertThat(parsed.getRecords()).hasSize((int) rowsInReport);
         }
 
-        String clientId = rows.get(0).getAttribute("data-client");
         ResyncSystemTest.save(practice, clientId,
                 ClientFixer.fix(ResyncSystemTest.client(practice, clientId), EnumSet.allOf(ReasonCode.class)));
         await("its row turns RESOLVED by itself").atMost(Duration.ofMinutes(1)).until(() -> web.findElements(
                 By.cssSelector("#failures tr[data-client='" + clientId + "'] td.status-RESOLVED")).size() > 0);
+        ((org.openqa.selenium.JavascriptExecutor) web).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+                web.findElement(By.cssSelector("#failures tr[data-client='" + clientId + "']")));
         browser.screenshot("7-report-resolved");
 
         web.get(stack.url("import-api") + "/ui/accounts/" + practice.account + "/integration");
@@ -205,6 +220,7 @@ class BrowserFlowSystemTest {
                     .until(() -> web.getCurrentUrl().endsWith("/ui/support/imports"));
             assertThat(practice.status(importId).path("status").asText()).isEqualTo("CANCELLED");
             assertThat(web.findElement(By.id("stalled")).getText()).doesNotContain(practice.account);
+            assertThat(web.findElement(By.id("recent")).getText()).contains(practice.account).contains("CANCELLED");
         } finally {
             practice.faults("{\"latencyMs\": 0, \"errorRate\": 0.0, \"status\": 503, \"throttleRate\": 0.0}");
         }

@@ -160,7 +160,7 @@ public class ImportService {
             params.put("before", stalledBefore);
         }
         return QuarkusTransaction.requiringNew().call(() -> ImportRun.<ImportRun>find(query.toString(),
-                io.quarkus.panache.common.Sort.descending("startedAt"), params).page(page, size).list());
+                io.quarkus.panache.common.Sort.descending("startedAt", "id"), params).page(page, size).list());
     }
 
     /**

@@ -207,7 +207,7 @@ public class ImportPages {
         if (running && view.processed() > 0 && view.startedAt() != null) {
             double seconds = Math.max(1, Duration.between(view.startedAt(), Instant.now()).toSeconds());
             rate = Math.round(view.processed() / seconds * 10) / 10.0;
-            if (view.enumerationComplete()) {
+            if (view.enumerationComplete() && rate > 0) {
                 secondsLeft = (long) Math.ceil((view.total() - view.processed()) / rate);
             }
         }
@@ -247,10 +247,10 @@ public class ImportPages {
         int p = QueryParams.page(pageParam);
         int size = 25;
         Instant now = Instant.now();
-        List<ImportView> list = imports.list(accountId, p, size + 1).stream()
+        List<ImportView> list = imports.list(accountId, p, size).stream()
                 .map(run -> ImportView.of(run, imports, config.stallAfter(), now)).toList();
-        return page(history, caller.get(), accountId).data("imports", list.subList(0, Math.min(size, list.size())))
-                .data("page", p).data("more", list.size() > size);
+        return page(history, caller.get(), accountId).data("imports", list).data("page", p)
+                .data("more", list.size() == size);
     }
 
     @GET
@@ -258,9 +258,9 @@ public class ImportPages {
     public TemplateInstance audit(@PathParam("accountId") String accountId, @QueryParam("page") String pageParam) {
         int p = QueryParams.page(pageParam);
         int size = 50;
-        var entries = auditTrail.entries(accountId, p, size + 1);
-        return page(audit, caller.get(), accountId).data("entries", entries.subList(0, Math.min(size, entries.size())))
-                .data("page", p).data("more", entries.size() > size);
+        var entries = auditTrail.entries(accountId, p, size);
+        return page(audit, caller.get(), accountId).data("entries", entries).data("page", p)
+                .data("more", entries.size() == size);
     }
 
     @GET
@@ -273,12 +273,10 @@ public class ImportPages {
         List<ImportView> stalled = p > 0 ? List.of()
                 : imports.acrossAccounts(ImportStatus.RUNNING, true, stalledBefore, 0, 200).stream()
                         .map(run -> ImportView.of(run, imports, config.stallAfter(), now)).toList();
-        List<ImportView> recent = imports.acrossAccounts(null, null, stalledBefore, p, size + 1).stream()
-                .map(run -> ImportView.of(run, imports, config.stallAfter(), now))
-                .filter(v -> !v.stalled()).toList();
-        return page(support, caller.get(), null).data("stalled", stalled)
-                .data("recent", recent.subList(0, Math.min(size, recent.size()))).data("page", p)
-                .data("more", recent.size() > size);
+        List<ImportView> others = imports.acrossAccounts(null, false, stalledBefore, p, size).stream()
+                .map(run -> ImportView.of(run, imports, config.stallAfter(), now)).toList();
+        return page(support, caller.get(), null).data("stalled", stalled).data("others", others).data("page", p)
+                .data("more", others.size() == size);
     }
 
     private TemplateInstance preflightPage(String accountId, String problem) {
@@ -325,7 +323,7 @@ public class ImportPages {
         return template.data("who", who).data("account", accountId)
                 .data("admin", AccountAccess.ADMIN_ROLES.contains(who.role()))
                 .data("supportUser", AccountAccess.SUPPORT.equals(who.role()))
-                .data("reportBase", links.reportBase());
+                .data("reportBase", links.reportBase()).data("importApi", links.importApi(""));
     }
 
     /** Seconds as people say them: "45 s", "3 min", "2 h 5 min". */

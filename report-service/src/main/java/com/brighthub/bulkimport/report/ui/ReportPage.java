@@ -82,7 +82,7 @@ public class ReportPage {
                 r -> rows.add(new Row(FailurePage.FailureItem.of(r), brightManager.client(accountId, r.clientId()))));
         long matching = reports.countFailures(accountId, importId, code, state);
         long open = view.reasons().stream().mapToLong(ReasonSummary::open).sum();
-        boolean live = !view.enumerationComplete() || "RUNNING".equals(view.status()) || open > 0;
+        boolean live = "RUNNING".equals(view.status()) || open > 0;
         var who = caller.get();
         return report.data("r", view).data("bars", bars(view.reasons())).data("chartHeight", view.reasons().size() * 34).data("rows", rows).data("matching", matching)
                 .data("page", page).data("pages", Math.max(1, (matching + PAGE_SIZE - 1) / PAGE_SIZE))
