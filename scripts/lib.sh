@@ -54,7 +54,9 @@ export BRIGHTCLIENT_URL="${BRIGHTCLIENT_URL:-http://localhost:$SANDBOX_PORT}"
 export BRIGHT_DEV_SIGNIN_KEY="${BRIGHT_DEV_SIGNIN_KEY:-$ROOT/devtools/src/main/resources/dev-jwt/privateKey.pem}"
 export BRIGHT_UI_IMPORT_API_URL="${BRIGHT_UI_IMPORT_API_URL:-http://localhost:$IMPORT_API_PORT}"
 export BRIGHT_UI_REPORT_URL="${BRIGHT_UI_REPORT_URL:-http://localhost:$REPORT_SERVICE_PORT}"
-export BRIGHTMANAGER_CLIENT_URL="${BRIGHTMANAGER_CLIENT_URL:-http://localhost:$SANDBOX_PORT/brightmanager/accounts/{accountId}/clients/{clientId}}"
+# (the template's braces would end a ${VAR:-default}: the default is a variable of its own)
+BRIGHTMANAGER_CLIENT_TEMPLATE="http://localhost:$SANDBOX_PORT/brightmanager/accounts/{accountId}/clients/{clientId}"
+export BRIGHTMANAGER_CLIENT_URL="${BRIGHTMANAGER_CLIENT_URL:-$BRIGHTMANAGER_CLIENT_TEMPLATE}"
 
 MVN="${MVN:-mvn}"
 MVN_FLAGS="${MVN_FLAGS:--B -q}"
