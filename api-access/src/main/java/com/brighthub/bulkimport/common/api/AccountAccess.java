@@ -37,7 +37,9 @@ public class AccountAccess {
      * Support's page views are audited once per user and page in ten minutes, not at every refresh of a page
      * that refreshes itself (a progress page asks every second); every API call and every action is audited.
      */
-    private final SupportReads pageReads = new SupportReads(java.time.Duration.ofMinutes(10), 10_000);
+    private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> pageReads =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(java.time.Duration.ofMinutes(10))
+                    .maximumSize(10_000).build();
 
     private static final String ACCOUNT_CLAIM = "account_id";
 
@@ -114,11 +116,11 @@ public class AccountAccess {
         String pathAccount = request.getUriInfo().getPathParameters().getFirst("accountId");
         String path = page ? "/api/v1/" + request.getUriInfo().getPath().substring("/ui/".length())
                 : request.getUriInfo().getPath();
+        String role = ADMIN_ROLES.stream().filter(identity::hasRole).findFirst().orElse(null);
         if (page && !identity.hasRole(SUPPORT) && tokenAccount != null && tokenAccount.equals(pathAccount)
                 && INTEGRATION.matcher(path).matches()) {
-            String role = identity.getRoles().stream().sorted().findFirst().orElse("none");
-            currentCaller.set(new Caller(jwt.getSubject(), ADMIN_ROLES.stream().filter(identity::hasRole).findFirst()
-                    .orElse(role), tokenAccount));
+            currentCaller.set(new Caller(jwt.getSubject(), role != null ? role
+                    : java.util.Objects.requireNonNullElse(anyRole(identity), "none"), tokenAccount));
             return null;
         }
         if (identity.hasRole(SUPPORT)) {
@@ -128,7 +130,6 @@ public class AccountAccess {
             refused(jwt, identity, tokenAccount, pathAccount, path, request);
             return ApiError.FORBIDDEN.response("Only Bright Support may do this");
         }
-        String role = ADMIN_ROLES.stream().filter(identity::hasRole).findFirst().orElse(null);
         if (role == null) {
             refused(jwt, identity, tokenAccount, pathAccount, path, request);
             return ApiError.FORBIDDEN.response("Only an Admin or Owner of the practice may do this");
@@ -160,7 +161,7 @@ public class AccountAccess {
         currentCaller.set(new Caller(jwt.getSubject(), SUPPORT, pathAccount));
         java.time.Instant now = java.time.Instant.now();
         boolean pageRead = "GET".equals(request.getMethod()) && request.getUriInfo().getPath().startsWith("/ui/");
-        if (!pageRead || pageReads.firstIn(jwt.getSubject() + " " + path, now)) {
+        if (!pageRead || pageReads.asMap().putIfAbsent(jwt.getSubject() + " " + path, Boolean.TRUE) == null) {
             supportAccesses.fireAsync(new SupportAccess(jwt.getSubject(), pathAccount, request.getMethod(), path, now));
         }
         return null;
@@ -175,7 +176,12 @@ public class AccountAccess {
     /** Announces a refusal, with the API path a page stands for (the audit trail speaks the API's paths). */
     private void refused(JsonWebToken jwt, SecurityIdentity identity, String tokenAccount, String pathAccount,
             String path, ContainerRequestContext request) {
-        String role = identity.getRoles().stream().sorted().findFirst().orElse(null);
-        refusals.fireAsync(new AccessRefused(jwt.getSubject(), role, tokenAccount, pathAccount, request.getMethod(), path));
+        refusals.fireAsync(new AccessRefused(jwt.getSubject(), anyRole(identity), tokenAccount, pathAccount,
+                request.getMethod(), path));
+    }
+
+    /** One of the caller's roles, the same one each time (null for none). */
+    private static String anyRole(SecurityIdentity identity) {
+        return identity.getRoles().stream().sorted().findFirst().orElse(null);
     }
 }

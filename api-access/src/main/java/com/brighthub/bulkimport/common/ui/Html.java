@@ -31,12 +31,13 @@ public final class Html {
 
     /** A whole page: {@code title} as text, {@code body} as HTML that is already escaped. */
     public static String page(String title, String body) {
-        return "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<title>" + escape(title) + " · BrightHub bulk import</title>"
-                + "<link rel=\"stylesheet\" href=\"/ui/assets/bright.css\"></head><body>"
-                + "<header class=\"top\"><span class=\"brand\">BrightHub</span> <span>Bulk client import</span></header>"
-                + "<main id=\"main\"><h1>" + escape(title) + "</h1>" + body + "</main></body></html>";
+        return page(title, "", body);
+    }
+
+    /** A page saying what is wrong ({@code message}, as text), with the way back to the practice. */
+    public static String problem(String title, String message) {
+        return page(title, "<p class=\"problem\" role=\"alert\">" + escape(message) + "</p>"
+                + "<p><a href=\"/ui/\">Back to your practice</a></p>");
     }
 
     /**
@@ -46,9 +47,16 @@ public final class Html {
      */
     public static String continueTo(String path) {
         String url = escape(path);
+        return page("Signing in", "<meta http-equiv=\"refresh\" content=\"0;url=" + url + "\">",
+                "<p>Signed in. <a href=\"" + url + "\">Continue</a></p>");
+    }
+
+    private static String page(String title, String head, String body) {
         return "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
-                + "<meta http-equiv=\"refresh\" content=\"0;url=" + url + "\"><title>Signing in · BrightHub bulk import</title>"
-                + "<link rel=\"stylesheet\" href=\"/ui/assets/bright.css\"></head><body><main id=\"main\">"
-                + "<p>Signed in. <a href=\"" + url + "\">Continue</a></p></main></body></html>";
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" + head
+                + "<title>" + escape(title) + " · BrightHub bulk import</title>"
+                + "<link rel=\"stylesheet\" href=\"/ui/assets/bright.css\"></head><body>"
+                + "<header class=\"top\"><span class=\"brand\">BrightHub</span> <span>Bulk client import</span></header>"
+                + "<main id=\"main\"><h1>" + escape(title) + "</h1>" + body + "</main></body></html>";
     }
 }

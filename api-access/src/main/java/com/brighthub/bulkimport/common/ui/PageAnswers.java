@@ -67,9 +67,14 @@ public class PageAnswers {
         if (decided.getStatus() == 401) {
             return signIn(request);
         }
-        String message = decided.getEntity() instanceof Map<?, ?> body && body.get("message") != null
-                ? body.get("message").toString() : "You do not have access to this page";
-        return refused(request, decided.getStatus(), message);
+        return refused(request, decided.getStatus(),
+                messageOf(decided.getEntity()).orElse("You do not have access to this page"));
+    }
+
+    /** The message of a JSON error body ({@code {"code", "message"}}), if {@code entity} is one. */
+    static Optional<String> messageOf(Object entity) {
+        return entity instanceof Map<?, ?> body && body.get("message") != null
+                ? Optional.of(body.get("message").toString()) : Optional.empty();
     }
 
     /** To the sign-in page, coming back to this page (a form goes back to the start) afterwards. */
@@ -84,9 +89,6 @@ public class PageAnswers {
     /** A page saying why the user may not see or do this, with the way back. */
     public Response refused(ContainerRequestContext request, int status, String message) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Html.page(status == 404 ? "Not found" : "Not allowed",
-                        "<p class=\"problem\" role=\"alert\">" + Html.escape(message) + "</p>"
-                                + "<p><a href=\"/ui/\">Back to your practice</a></p>"))
-                .build();
+                .entity(Html.problem(status == 404 ? "Not found" : "Not allowed", message)).build();
     }
 }

@@ -3,7 +3,6 @@ package com.brighthub.bulkimport.common.ui;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
@@ -26,12 +25,10 @@ public class PageHeaders {
         headers.putSingle("X-Content-Type-Options", "nosniff");
         headers.putSingle("Referrer-Policy", "same-origin");
         headers.putSingle("Cache-Control", "no-store");
-        if (response.getStatus() >= 400 && response.getEntity() instanceof Map<?, ?> body && body.get("message") != null) {
-            String message = body.get("message").toString();
-            response.setEntity(Html.page(response.getStatus() == 404 ? "Not found" : "Something is not right",
-                    "<p class=\"problem\" role=\"alert\">" + Html.escape(message) + "</p>"
-                            + "<p><a href=\"/ui/\">Back to your practice</a></p>"),
-                    null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+        if (response.getStatus() >= 400) {
+            PageAnswers.messageOf(response.getEntity()).ifPresent(message -> response.setEntity(
+                    Html.problem(response.getStatus() == 404 ? "Not found" : "Something is not right", message),
+                    null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")));
         }
     }
 }
